@@ -1,0 +1,155 @@
+"""Build-time benchmark: our pipeline against plain ``mkdocs build`` of the same pages.
+
+    .venv/bin/python bench/bench_build.py [--runs 3]
+
+Prints, as medians over the runs:
+- the full build of this project (all languages, root pages, CSP pass);
+- plain ``mkdocs build`` of the very same per-language Markdown (Material, same
+  extensions, no hooks) -- the ratio of the two is the overhead figure;
+- the same two for synthetic corpora of 30 and 300 articles (scaling).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import redirect_stdout
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.config import Config  # noqa: E402
+from pipeline.site import base_settings  # noqa: E402
+
+
+def load_build():
+    spec = importlib.util.spec_from_file_location("build_cli", ROOT / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def ours(config: Config, out: Path) -> float:
+    build = load_build()
+    started = time.perf_counter()
+    with redirect_stdout(io.StringIO()):
+        build.build_site(config, out)
+    return time.perf_counter() - started
+
+
+def plain(config: Config, work: Path) -> float:
+    """Plain MkDocs + Material on the localized Markdown our pipeline produced."""
+    import logging
+
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    pages = load_build().localize_all(config)
+    base = base_settings(config)
+    configs = []
+    for lang, items in pages.items():
+        docs = work / lang / "docs"
+        docs.mkdir(parents=True, exist_ok=True)
+        for page in items:
+            (docs / page.article.rel_path).write_text(page.markdown, encoding="utf-8")
+        settings = {
+            "site_name": base["site_name"],
+            "docs_dir": str(docs),
+            "site_dir": str(work / lang / "site"),
+            "theme": {"name": "material", "language": lang, "font": False},
+            "markdown_extensions": base["markdown_extensions"],
+            "plugins": [{"search": {"lang": [lang]}}],
+        }
+        path = work / lang / "mkdocs.yml"
+        path.write_text(yaml.safe_dump(settings), encoding="utf-8")
+        configs.append(path)
+    started = time.perf_counter()
+    for path in configs:
+        build(load_config(str(path)))
+    return time.perf_counter() - started
+
+
+def synthetic(root: Path, count: int) -> Config:
+    """A project with ``count`` Spanish articles, fully translated by import-free catalogs."""
+    from pipeline.catalogs import atomic_write, load_catalog, render_po, update_article_catalogs
+    from pipeline.sources import load_articles
+
+    for name in ("mkdocs.yml", "babel.cfg"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "pipeline", root / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "locales", root / "locales", ignore=shutil.ignore_patterns("*.po"), dirs_exist_ok=True)
+    for lang in ("es", "ru"):
+        src = ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po"
+        if src.exists():
+            dst = root / "locales" / lang / "LC_MESSAGES" / "messages.po"
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dst)
+    yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    start = yml.index("nav:")
+    (root / "mkdocs.yml").write_text(yml[:start] + yml[yml.index("\n\n", start) + 2 :], encoding="utf-8")
+    docs = root / "docs"
+    docs.mkdir()
+    for i in range(count):
+        body = "\n\n".join(
+            f"## Sección {j} {{ #s{j} }}\n\nPárrafo {j} del artículo {i} con **negrita** y un "
+            f"[enlace](a{(i + 1) % count}.md#s{j}).\n\n- punto uno\n- punto dos"
+            for j in range(6)
+        )
+        (docs / f"a{i}.md").write_text(
+            f"---\ntitle: Artículo {i}\ndescription: Descripción {i}.\nlang: es\ndate: 2024-01-01\n"
+            f"tags: [late-payment]\nsources: []\n---\n\n{body}\n",
+            encoding="utf-8",
+        )
+    config = Config(root=root)
+    articles = load_articles(config.docs_dir, languages=config.languages)
+    update_article_catalogs(articles, config)
+    for lang in ("ru", "en"):
+        for article in articles:
+            po = config.po_path(lang, article.slug)
+            catalog = load_catalog(po, lang=lang)
+            for message in catalog:
+                if message.id:
+                    message.string = f"{lang}: {message.id}"
+            atomic_write(po, render_po(catalog))
+    return config
+
+
+def measure(config: Config, runs: int) -> tuple[float, float]:
+    a, b = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            a.append(ours(config, Path(tmp) / "site"))
+        with tempfile.TemporaryDirectory() as tmp:
+            b.append(plain(config, Path(tmp)))
+    return statistics.median(a), statistics.median(b)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows = [("this project", Config(root=ROOT))]
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in (30, 300):
+            root = Path(tmp) / f"c{count}"
+            root.mkdir()
+            rows.append((f"synthetic {count} articles", synthetic(root, count)))
+        print(f"{'corpus':<24} {'ours (s)':>9} {'plain (s)':>10} {'ratio':>6}")
+        for name, config in rows:
+            mine, theirs = measure(config, args.runs)
+            print(f"{name:<24} {mine:9.2f} {theirs:10.2f} {mine / theirs:6.2f}")
+
+
+if __name__ == "__main__":
+    main()

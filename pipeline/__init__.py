@@ -1,0 +1,1 @@
+"""The redflags build pipeline: one module per stage, ordered by ``build.py``."""

@@ -1,0 +1,48 @@
+"""MkDocs hooks for one language's build (registered by ``pipeline/site.py``).
+
+They give the templates gettext (Jinja2's i18n extension with the language's
+``messages`` catalog) and, per page, the absolute ``hreflang`` alternates and
+the relative links of the language switcher.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pipeline.ui_text import translations
+
+
+def _settings(config: Any) -> dict[str, Any]:
+    return config["extra"]["redflags"]
+
+
+def on_env(env: Any, /, *, config: Any, files: Any) -> Any:
+    """Install the language's UI translations into the theme's Jinja2 environment."""
+    settings = _settings(config)
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(
+        translations(Path(settings["messages_po"]), settings["lang"]), newstyle=True
+    )
+    return env
+
+
+def on_page_context(context: dict[str, Any], /, *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    """Add ``redflags_alternates``: one entry per language plus ``x-default``."""
+    settings = _settings(config)
+    root = settings["root_url"]
+    alternates = [
+        {
+            "lang": lang["code"],
+            "name": lang["name"],
+            "url": f"{root}{lang['code']}/{page.url}",
+            "current": lang["code"] == settings["lang"],
+            "path": f"{lang['code']}/{page.url}",
+        }
+        for lang in settings["languages"]
+    ]
+    default = next(a for a in alternates if a["lang"] == settings["default_language"])
+    context["redflags_alternates"] = alternates
+    context["redflags_default"] = default
+    context["redflags_lang"] = settings["lang"]
+    return context

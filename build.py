@@ -105,6 +105,11 @@ def build_site(config: Config, target: Path) -> None:
                     page.article.path,
                 )
             )
+        for lang in config.languages:
+            po = config.po_path(lang, config.domain_messages)
+            if lang != "en" and po.exists():
+                for message in catalogs.untranslated(po, lang=lang):
+                    problems.append(CatalogError(f"UI string not translated: {message.id!r}", po, message.lineno))
         for tag in warning_signs.undescribed_tags(pages[config.default_language]):
             problems.append(SourceError(f"tag {tag!r} has no section in the catalogue", "docs/warning-signs.md"))
     warnings: list[str] = []

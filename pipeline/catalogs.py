@@ -255,3 +255,13 @@ def translation_of(catalog: Catalog | None, text: str) -> tuple[str | None, bool
         return None, False
     string = message.string if isinstance(message.string, str) else message.string[0]
     return string, message.fuzzy
+
+
+def untranslated(path: Path, *, lang: str) -> list[Message]:
+    """Entries of a catalog that have no translation, or only a fuzzy one."""
+    catalog = load_catalog(path, lang=lang)
+    return [m for m in catalog if m.id and (m.fuzzy or not all(_strings(m)))]
+
+
+def _strings(message: Message) -> list[str]:
+    return list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]

@@ -21,7 +21,7 @@ import yaml
 from .config import Config
 from .errors import BuildError, SiteError
 from .model import LocalizedArticle
-from .ui_text import DARK_MODE, LIGHT_MODE, SITE_DESCRIPTION, SITE_NAME, translations
+from .ui_text import DARK_MODE, LIGHT_MODE, PERMALINK, SITE_DESCRIPTION, SITE_NAME, translations
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0
 
@@ -78,6 +78,11 @@ def language_settings(
         toggle = palette.get("toggle")
         if toggle:
             toggle["name"] = gettext(DARK_MODE if palette.get("scheme") == "default" else LIGHT_MODE)
+    for index, ext in enumerate(settings.get("markdown_extensions", [])):
+        if ext == "toc" or (isinstance(ext, dict) and "toc" in ext):
+            options = dict(ext["toc"]) if isinstance(ext, dict) else {}
+            options["permalink_title"] = gettext(PERMALINK)
+            settings["markdown_extensions"][index] = {"toc": options}
     settings["plugins"] = [{"search": {"lang": [SEARCH_LANGUAGES[lang]]}}]
     settings["hooks"] = [str(Path(__file__).with_name("mkdocs_hooks.py"))]
     extra = settings.setdefault("extra", {})

@@ -28,6 +28,7 @@ SITE_NAME = N_("Red flags")
 SITE_DESCRIPTION = N_("Practical guidance for freelancers on spotting and handling difficult clients.")
 DARK_MODE = N_("Switch to dark mode")
 LIGHT_MODE = N_("Switch to light mode")
+PERMALINK = N_("Permanent link")
 COVERED_IN = N_("Covered in:")
 NOT_COVERED = N_("No page covers this sign yet.")
 

@@ -51,14 +51,11 @@ def cmd_catalogs(config: Config, *, check: bool) -> int:
 
 
 def _quiz_catalogs(config: Config, *, check: bool) -> list[Path]:
-    try:
-        from pipeline import quiz_catalogs
-    except ImportError:
+    from pipeline import quiz_catalogs
+
+    if not (config.root / quiz_catalogs.BANK).is_file():  # a project without the quiz
         return []
-    if check:
-        return []
-    quiz_catalogs.update_quiz_catalogs(config.root)
-    return []
+    return quiz_catalogs.update_quiz_catalogs(config.root, check=check)
 
 
 def localize_all(config: Config) -> dict[str, list[LocalizedArticle]]:
@@ -121,6 +118,11 @@ def build_site(config: Config, target: Path) -> None:
             warnings += site.build_language(
                 config, lang, pages[lang], work_dir=Path(work), site_dir=stage / lang, tag_labels=labels
             )
+        if (config.docs_dir / "quiz.md").exists():
+            from pipeline.quiz_bundle import build_quiz_bundle
+
+            say("building the quiz runtime ...")
+            build_quiz_bundle(stage / "_quiz", root=config.root)
         root_pages.write_root(config, stage)
         csp.apply_csp(stage)
         for warning in warnings:

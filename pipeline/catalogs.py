@@ -114,14 +114,13 @@ def atomic_write(path: Path, text: str) -> None:
 def load_catalog(path: Path, *, lang: str, validate: bool = True) -> Catalog:
     """Read a ``.po`` file; syntax errors and broken placeholders name file and line."""
     try:
-        _check_syntax(path.read_text(encoding="utf-8"), path)
+        check_syntax(path.read_text(encoding="utf-8"), path)
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=lang, abort_invalid=True, domain=path.stem)
     except PoFileError as exc:
         line = getattr(exc, "lineno", None)
-        raise CatalogError(
-            f"syntax error in catalog: {exc.args[0] if exc.args else exc}", path, line + 1 if line is not None else None
-        ) from None
+        detail = re.sub(r" on \d+$", "", str(exc.args[0] if exc.args else exc))  # Babel appends its 0-based line
+        raise CatalogError(f"syntax error in catalog: {detail}", path, line + 1 if line is not None else None) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise CatalogError(f"cannot read catalog: {exc}", path) from None
     _restore_previous_ids(catalog, path.read_text(encoding="utf-8"))
@@ -140,7 +139,7 @@ def load_catalog(path: Path, *, lang: str, validate: bool = True) -> Catalog:
 _PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
 
 
-def _check_syntax(text: str, path: Path) -> None:
+def check_syntax(text: str, path: Path) -> None:
     """Reject what Babel's reader lets through, such as an unterminated string."""
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()

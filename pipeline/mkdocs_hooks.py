@@ -46,3 +46,22 @@ def on_page_context(context: dict[str, Any], /, *, page: Any, config: Any, nav: 
     context["redflags_default"] = default
     context["redflags_lang"] = settings["lang"]
     return context
+
+
+QUIZ_PAGE = "quiz.md"
+
+
+def on_page_content(html: str, /, *, page: Any, config: Any, files: Any) -> str:
+    """Append the quiz form, rendered at build time from the question bank, to the quiz page."""
+    if page.file.src_uri != QUIZ_PAGE:
+        return html
+    from pipeline.quiz_page import render_quiz_form
+
+    depth = page.url.count("/")
+    pages_base = "../" * depth
+    return html + render_quiz_form(
+        _settings(config)["lang"], quiz_base=f"{pages_base}../{QUIZ_RUNTIME}/", pages_base=pages_base or "./"
+    )
+
+
+QUIZ_RUNTIME = "_quiz"

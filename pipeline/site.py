@@ -21,7 +21,7 @@ import yaml
 from .config import Config
 from .errors import BuildError, SiteError
 from .model import LocalizedArticle
-from .ui_text import DARK_MODE, LIGHT_MODE, PERMALINK, SITE_DESCRIPTION, SITE_NAME, translations
+from .ui_text import DARK_MODE, HOME, LIGHT_MODE, PERMALINK, SITE_DESCRIPTION, SITE_NAME, translations
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0
 
@@ -68,7 +68,11 @@ def language_settings(
     settings["site_name"] = gettext(SITE_NAME)
     settings["site_description"] = gettext(SITE_DESCRIPTION)
     present = {p.name for p in docs_dir.glob("*.md")}
-    settings["nav"] = [item for item in settings.get("nav", []) if not isinstance(item, str) or item in present]
+    settings["nav"] = [
+        {gettext(HOME): item} if item == "index.md" else item  # its title is the site name: say "Home"
+        for item in settings.get("nav", [])
+        if not isinstance(item, str) or item in present
+    ]
     if not settings["nav"]:
         del settings["nav"]
     theme = settings.setdefault("theme", {})

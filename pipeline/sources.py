@@ -19,6 +19,8 @@ from .model import Article, Source
 from .segment import segment
 
 REQUIRED = ("title", "description", "lang")
+RESERVED_SLUGS = ("messages", "quiz-engine")
+"""gettext domains of the UI and the quiz engine: an article may not share their catalog names."""
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG = SLUG
 
@@ -43,6 +45,8 @@ def read_article(path: Path, *, languages: Iterable[str], slug: str | None = Non
     slug = slug or path.stem
     if not SLUG.match(slug):
         fail(f"file name {path.name!r} is not a slug (lowercase letters, digits and dashes)")
+    if slug in RESERVED_SLUGS:
+        fail(f"the name {slug!r} is reserved for a UI catalog: rename the file")
     for key in REQUIRED:
         value = meta.get(key)
         if not isinstance(value, str) or not value.strip():

@@ -29,6 +29,7 @@ SITE_DESCRIPTION = N_("Practical guidance for freelancers on spotting and handli
 DARK_MODE = N_("Switch to dark mode")
 LIGHT_MODE = N_("Switch to light mode")
 PERMALINK = N_("Permanent link")
+HOME = N_("Home")
 COVERED_IN = N_("Covered in:")
 NOT_COVERED = N_("No page covers this sign yet.")
 

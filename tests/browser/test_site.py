@@ -70,11 +70,12 @@ def test_language_switch_keeps_the_page(built_site, base_url, context) -> None:
     assert log.errors == []
 
 
-def test_search_in_russian_returns_russian_pages_only(built_site, base_url, context) -> None:
-    """A Russian query on a Russian page finds Russian pages, and only those."""
+@pytest.mark.parametrize("word", ["клиентов", None])
+def test_search_in_russian_returns_russian_pages_only(built_site, base_url, context, word) -> None:
+    """A Russian query (an inflected form: stemming) finds Russian pages, and only those."""
     page = context.new_page()
     page.goto(base_url + "/ru/")
-    word = _russian_word(built_site)
+    word = word or _russian_word(built_site)
     page.keyboard.press("/")
     field = page.locator("input.md-search__input")
     field.fill(word)

@@ -96,3 +96,15 @@ def test_import_draft_fills_catalog(project, tmp_path) -> None:
     assert _main(project, "import-draft", str(project.docs_dir / "home.md"), str(draft)) == 0
     text = Path(project.po_path("ru", "home")).read_text(encoding="utf-8")
     assert 'msgstr "Главная"' in text and 'msgstr "Начало"' in text
+
+
+def test_two_builds_are_identical(project, monkeypatch, tmp_path) -> None:
+    """With SOURCE_DATE_EPOCH fixed, two builds give byte-identical trees."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    trees = []
+    for name in ("one", "two"):
+        out = tmp_path / name
+        assert _main(project, "site", "--out", str(out)) == 0
+        trees.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert trees[0].keys() == trees[1].keys()
+    assert [k for k in trees[0] if trees[0][k] != trees[1][k]] == []

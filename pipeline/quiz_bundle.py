@@ -1,0 +1,200 @@
+"""The quiz runtime folder (``site/_quiz/``): vendored Pyodide, the quiz wheel, its lock file, the JS/CSS.
+
+- Pyodide's core files come from the pinned npm package (``node_modules/pyodide``),
+  each checked against ``pipeline/pyodide-files.sha256``; nothing is downloaded.
+- ``quiz/`` (with its compiled ``.mo`` files and ``data/``) becomes a pure-Python
+  wheel, written with ``wheel.wheelfile.WheelFile`` at a fixed timestamp
+  (``SOURCE_DATE_EPOCH``, else 1980-01-01) so two builds give the same bytes.
+- ``pyodide-lock.json`` is npm's lock plus that wheel, made by
+  ``pyodide lockfile add-wheels`` (pyodide-build, offline), so the worker can
+  ``loadPackage("redflags-quiz")`` like any Pyodide package.
+- The browser code is copied from ``pipeline/assets/quiz/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipInfo
+
+from pipeline.errors import BuildError
+
+WHEEL_NAME = "redflags-quiz"
+"""Distribution name of the quiz wheel; the worker loads it by this name."""
+WHEEL_VERSION = "0.1.0"
+SUMS_FILE = Path("pipeline/pyodide-files.sha256")
+NPM_DIR = Path("node_modules/pyodide")
+ASSETS_DIR = Path("pipeline/assets/quiz")
+NPM_LOCK = "pyodide-lock.json"
+"""Listed in the sums file, but only read: the bundle gets its own lock with the wheel."""
+ASSET_SUFFIXES = (".js", ".css")
+_EPOCH_1980 = 315532800
+
+
+class QuizBundleError(BuildError):
+    """The quiz runtime could not be assembled (missing or altered Pyodide file, bad wheel...)."""
+
+
+def build_quiz_bundle(dest: Path, *, root: Path) -> None:
+    """Fill ``dest`` (normally ``site/_quiz/``) with everything the quiz page loads."""
+    sums = read_sums(root / SUMS_FILE)
+    verify_npm_files(root / NPM_DIR, sums)
+    _compile_catalogs(root)
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in sorted(sums):
+        if name != NPM_LOCK:
+            shutil.copyfile(root / NPM_DIR / name, dest / name)
+    wheel = build_wheel(root / "quiz", dest)
+    write_lock(root / NPM_DIR / NPM_LOCK, wheel, dest / "pyodide-lock.json")
+    copy_assets(root / ASSETS_DIR, dest)
+
+
+def read_sums(path: Path) -> dict[str, str]:
+    """``sha256sum`` output (``<hex>  <name>`` per line) as ``{name: hex}``."""
+    if not path.is_file():
+        raise QuizBundleError("the list of Pyodide files and their sha256 sums is missing", path)
+    sums: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        digest, _, name = line.partition("  ")
+        if len(digest) != 64 or not name or "/" in name:
+            raise QuizBundleError(f"expected '<sha256>  <file name>', got {line!r}", path, number)
+        sums[name.strip()] = digest.lower()
+    return sums
+
+
+def verify_npm_files(npm_dir: Path, sums: dict[str, str]) -> None:
+    """Every listed file exists in the npm package with the recorded sha256."""
+    hint = "run `npm ci` to reinstall the pinned pyodide package (package-lock.json)"
+    for name, expected in sorted(sums.items()):
+        path = npm_dir / name
+        if not path.is_file():
+            raise QuizBundleError(f"Pyodide file {name} is missing; {hint}", path)
+        actual = sha256_file(path)
+        if actual != expected:
+            raise QuizBundleError(
+                f"Pyodide file {name} has sha256 {actual}, expected {expected} (pipeline/pyodide-files.sha256); {hint}",
+                path,
+            )
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _compile_catalogs(root: Path) -> None:
+    """Compile ``quiz.po`` into ``quiz/locale/`` with the project's own helper (when present)."""
+    try:
+        from pipeline.quiz_catalogs import compile_quiz_catalogs
+    except ImportError:
+        return
+    compile_quiz_catalogs(root)
+
+
+def wheel_files(package: Path) -> Iterator[tuple[str, Path]]:
+    """``(archive name, file)`` for the package's code, data and ``.mo`` files, sorted."""
+    if not (package / "__init__.py").is_file():
+        raise QuizBundleError("the quiz package has no __init__.py", package)
+    for path in sorted(package.rglob("*")):
+        rel = path.relative_to(package)
+        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] == "tests":
+            continue
+        if path.suffix in {".pyc", ".po", ".pot"} or path.name.startswith("."):
+            continue
+        yield f"{package.name}/{rel.as_posix()}", path
+
+
+def build_wheel(package: Path, out_dir: Path) -> Path:
+    """Write ``redflags_quiz-<version>-py3-none-any.whl`` into ``out_dir``; return its path."""
+    from wheel.wheelfile import WheelFile
+
+    dist = WHEEL_NAME.replace("-", "_")
+    path = out_dir / f"{dist}-{WHEEL_VERSION}-py3-none-any.whl"
+    info = f"{dist}-{WHEEL_VERSION}.dist-info"
+    metadata = (
+        f"Metadata-Version: 2.1\nName: {WHEEL_NAME}\nVersion: {WHEEL_VERSION}\n"
+        "Summary: How risky is this client? The redflags quiz engine (pure Python).\n"
+        "Requires-Python: >=3.11\n"
+    )
+    wheel_meta = (
+        "Wheel-Version: 1.0\nGenerator: redflags pipeline.quiz_bundle\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
+    epoch = _source_date_epoch()
+    with WheelFile(path, "w") as wf:
+        for arcname, file in wheel_files(package):
+            wf.writestr(_zipinfo(arcname, epoch), file.read_bytes())
+        wf.writestr(_zipinfo(f"{info}/METADATA", epoch), metadata)
+        wf.writestr(_zipinfo(f"{info}/WHEEL", epoch), wheel_meta)
+        wf.writestr(_zipinfo(f"{info}/top_level.txt", epoch), f"{package.name}\n")
+    # WheelFile.close() adds RECORD with the current clock: rewrite its date.
+    _fix_record_timestamp(path, epoch)
+    return path
+
+
+def _source_date_epoch() -> int:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return max(int(value), _EPOCH_1980) if value.isdigit() else _EPOCH_1980
+
+
+def _zipinfo(name: str, epoch: int) -> ZipInfo:
+    import time
+
+    info = ZipInfo(name, date_time=time.gmtime(epoch)[:6])
+    info.compress_type = ZIP_DEFLATED
+    info.external_attr = (0o644 | stat.S_IFREG) << 16
+    return info
+
+
+def _fix_record_timestamp(path: Path, epoch: int) -> None:
+    """Re-zip with every entry at ``epoch`` (RECORD is written by WheelFile at close time)."""
+    import zipfile
+
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as out:
+        for item in src.infolist():
+            out.writestr(_zipinfo(item.filename, epoch), src.read(item.filename))
+    tmp.replace(path)
+
+
+def write_lock(npm_lock: Path, wheel: Path, out: Path) -> None:
+    """npm's ``pyodide-lock.json`` plus ``wheel``, via ``pyodide lockfile add-wheels`` (offline)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        new_lock = Path(tmp) / "pyodide-lock.json"
+        command = [
+            sys.executable, "-P", "-m", "pyodide_cli", "lockfile", "add-wheels",
+            "--input", str(npm_lock.resolve()), "--output", str(new_lock),
+            "--base-path", str(wheel.parent.resolve()), str(wheel.resolve()),
+        ]  # fmt: skip
+        # -P and cwd: the project's build.py must not shadow the `build` package pyodide-build imports.
+        result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tmp)
+        if result.returncode != 0 or not new_lock.is_file():
+            raise QuizBundleError(
+                f"`pyodide lockfile add-wheels` failed: {(result.stderr or result.stdout).strip()[-800:]}", wheel
+            )
+        lock = json.loads(new_lock.read_text(encoding="utf-8"))
+    entry = lock["packages"].get(WHEEL_NAME)
+    if entry is None or entry.get("file_name") != wheel.name or entry.get("sha256") != sha256_file(wheel):
+        raise QuizBundleError(f"the new lock file has no valid entry for {WHEEL_NAME}", out)
+    out.write_text(json.dumps(lock, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def copy_assets(assets: Path, dest: Path) -> None:
+    """The quiz's JS modules and stylesheet."""
+    names = sorted(p for p in assets.iterdir() if p.suffix in ASSET_SUFFIXES)
+    if not names:
+        raise QuizBundleError("no quiz JS/CSS assets found", assets)
+    for path in names:
+        shutil.copyfile(path, dest / path.name)

@@ -1,0 +1,125 @@
+"""The published guidance: complete in every language, original, and well linked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.catalogs import load_catalog, untranslated
+from pipeline.config import Config
+from pipeline.localize import localize
+from pipeline.sources import load_articles
+from pipeline.warning_signs import CATALOGUE, tag_labels
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+CONFIG = Config(root=ROOT)
+ARTICLES = load_articles(CONFIG.docs_dir, languages=CONFIG.languages)
+GUIDANCE = {
+    "good-and-bad-clients",
+    "clients-who-change-direction",
+    "eight-problem-clients",
+    "when-to-say-no",
+    "high-maintenance-clients",
+    "protect-yourself",
+    "warning-signs",
+    "index",
+    "about",
+    "quiz",
+}
+RUN = 8
+
+
+def _pairs():
+    for article in ARTICLES:
+        for lang in CONFIG.languages:
+            if lang != article.lang:
+                yield pytest.param(article, lang, id=f"{article.slug}-{lang}")
+
+
+def test_every_planned_page_exists() -> None:
+    """Each guidance page of the plan is an article in docs/."""
+    assert {a.slug for a in ARTICLES} >= GUIDANCE
+
+
+@pytest.mark.parametrize(("article", "lang"), list(_pairs()))
+def test_fully_translated(article, lang) -> None:
+    """Every segment of every page is translated, none fuzzy, in every other language."""
+    po = CONFIG.po_path(lang, article.slug)
+    assert po.exists(), f"missing catalog {po}"
+    assert [m.id for m in untranslated(po, lang=lang)] == []
+    page = localize(article, lang=lang, catalog=load_catalog(po, lang=lang))
+    assert page.missing == 0
+
+
+def test_catalogue_lists_every_tag() -> None:
+    """Each tag used by an article has a described section in the catalogue, in every language."""
+    used = {tag for a in ARTICLES for tag in a.tags}
+    catalogue = next(a for a in ARTICLES if a.slug == CATALOGUE)
+    for lang in CONFIG.languages:
+        catalog = None if lang == catalogue.lang else load_catalog(CONFIG.po_path(lang, CATALOGUE), lang=lang)
+        labels = tag_labels(localize(catalogue, lang=lang, catalog=catalog).markdown)
+        assert used <= set(labels), sorted(used - set(labels))
+
+
+def _words(text: str) -> list[str]:
+    text = re.sub(r"\]\([^)]*\)|\{[^}]*\}|[*_`>#|]", " ", text.lower())
+    return re.findall(r"[\wáéíóúñüё]+", text)
+
+
+def _runs(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
+
+
+def _published_texts():
+    for article in ARTICLES:
+        for lang in CONFIG.languages:
+            catalog = None
+            if lang != article.lang:
+                catalog = load_catalog(CONFIG.po_path(lang, article.slug), lang=lang)
+            page = localize(article, lang=lang, catalog=catalog)
+            body = page.markdown.split("\n---\n", 1)[1]  # front matter holds credits: titles are quoted
+            yield f"{article.slug}-{lang}", "\n".join([page.title, _description(page.markdown), body])
+
+
+def _description(markdown: str) -> str:
+    import yaml
+
+    return yaml.safe_load(markdown.split("---\n")[1])["description"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"source articles not found at {SEEDS}")
+def test_no_sentence_copied_from_a_source() -> None:
+    """No run of 8 consecutive words is shared between any page (any language) and any seed."""
+    seeds = {path.name: _runs(_words(path.read_text(encoding="utf-8"))) for path in sorted(SEEDS.glob("*.txt"))}
+    assert seeds
+    copied = []
+    for name, text in _published_texts():
+        mine = _runs(_words(text))
+        for seed, theirs in seeds.items():
+            shared = mine & theirs
+            if shared:
+                copied.append((name, seed, " ".join(sorted(shared)[0])))
+    assert copied == []
+
+
+SOURCE_PAGES = {
+    "good-and-bad-clients",
+    "clients-who-change-direction",
+    "eight-problem-clients",
+    "when-to-say-no",
+    "high-maintenance-clients",
+    "protect-yourself",
+    "about",
+}
+
+
+def test_pages_built_from_sources_credit_them() -> None:
+    """Each page drawn from the source articles credits them; About credits all five."""
+    by_slug = {a.slug: a for a in ARTICLES}
+    for slug in SOURCE_PAGES:
+        assert by_slug[slug].sources, slug
+        assert all(source.title.strip() for source in by_slug[slug].sources)
+    assert len(by_slug["about"].sources) == 5

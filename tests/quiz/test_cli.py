@@ -1,0 +1,110 @@
+"""The command line: interactive and file modes, JSON output, exit codes, localized messages, no tracebacks."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.model import Bank
+
+Answers = Callable[..., dict[str, str]]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(argv: list[str], stdin: str = "", env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, stdin=io.StringIO(stdin), stdout=out, stderr=err, env=env or {})
+    return code, out.getvalue(), err.getvalue()
+
+
+def doc(answers: dict[str, str]) -> str:
+    return json.dumps({"schema_version": 1, "answers": answers})
+
+
+def test_answers_file_as_json(tmp_path: Path, answers: Answers) -> None:
+    """--answers FILE --json prints the score_json envelope and exits 0."""
+    path = tmp_path / "a.json"
+    path.write_text(doc(answers({"abusive": "insults"})), encoding="utf-8")
+    code, out, _ = run(["--answers", str(path), "--json"])
+    assert code == 0
+    assert json.loads(out)["result"]["band"]["id"] == "walk-away"
+
+
+def test_answers_from_stdin_as_text_in_spanish(answers: Answers) -> None:
+    """--answers - reads standard input; the text report is in the chosen language."""
+    code, out, _ = run(["--answers", "-", "--lang", "es"], stdin=doc(answers({"pays-on-time": "unpaid"})))
+    assert code == 0
+    assert "Tu plan de acción" in out and "protect-yourself/#payment-terms" in out
+
+
+def test_language_comes_from_the_environment(answers: Answers) -> None:
+    """Without --lang, LANGUAGE/LC_ALL/LANG choose the language."""
+    code, out, _ = run(["--answers", "-"], stdin=doc(answers()), env={"LANGUAGE": "xx:ru_RU", "LANG": "es_ES.UTF-8"})
+    assert code == 0 and "Ваш план действий" in out
+
+
+def test_unreadable_file_exits_2(tmp_path: Path) -> None:
+    """A missing file gives a localized message and exit 2."""
+    code, out, err = run(["--answers", str(tmp_path / "none.json"), "--lang", "es"])
+    assert code == 2 and out == ""
+    assert err.startswith("No se puede leer")
+
+
+def test_bad_answers_exit_2_with_messages(answers: Answers) -> None:
+    """Incomplete answers list every problem on stderr and exit 2."""
+    chosen = answers()
+    del chosen["bribes"]
+    code, _, err = run(["--answers", "-"], stdin=doc(chosen))
+    assert code == 2
+    assert "Question “bribes” has no answer yet." in err
+
+
+def test_bad_answers_as_json_exit_2() -> None:
+    """With --json, bad input prints the error envelope and still exits 2."""
+    code, out, _ = run(["--answers", "-", "--json"], stdin="{oops")
+    assert code == 2 and json.loads(out)["ok"] is False
+
+
+def test_interactive_run(bank: Bank) -> None:
+    """Typing 1 to every question gives a healthy result; a wrong entry is asked again."""
+    code, out, _ = run(["--lang", "en"], stdin="x\n99\n" + "1\n" * len(bank.questions))
+    assert code == 0
+    assert out.count("Please type a number from 1 to 5.") == 2
+    assert f"Question {len(bank.questions)} of {len(bank.questions)}" in out
+    assert "HEALTHY" in out
+
+
+def test_interactive_json_keeps_stdout_clean(bank: Bank) -> None:
+    """Interactive --json asks on stderr so stdout holds only the JSON."""
+    code, out, err = run(["--json"], stdin="1\n" * len(bank.questions))
+    assert code == 0 and json.loads(out)["ok"] is True and "Question 1 of" in err
+
+
+def test_input_ending_early_exits_2() -> None:
+    """End of input before the last question is bad input (exit 2), with a localized message."""
+    code, _, err = run(["--lang", "ru"], stdin="1\n2\n")
+    assert code == 2 and "Ввод закончился" in err
+
+
+def test_unknown_language_option_is_a_usage_error() -> None:
+    """--lang with an unsupported code is rejected by the parser with exit 2."""
+    with pytest.raises(SystemExit) as caught:
+        run(["--lang", "de"])
+    assert caught.value.code == 2
+
+
+def test_module_entry_point_never_shows_a_traceback() -> None:
+    """``python -m quiz`` with garbage on stdin exits 2 with a message and no traceback."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "quiz", "--answers", "-", "--lang", "es"],
+        input="\ud83d garbage".encode("utf-8", "surrogatepass"), capture_output=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert b"Traceback" not in proc.stderr and proc.stderr

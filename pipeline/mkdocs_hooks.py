@@ -65,3 +65,15 @@ def on_page_content(html: str, /, *, page: Any, config: Any, files: Any) -> str:
 
 
 QUIZ_RUNTIME = "_quiz"
+
+
+def on_page_markdown(markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
+    """Start each page with its front-matter title as the heading.
+
+    Material would otherwise use the navigation label, which differs for the
+    home page ("Home" in the menu, the site's name as its heading).
+    """
+    title = (page.meta or {}).get("title")
+    if not title or markdown.lstrip().startswith("# "):
+        return markdown
+    return f"# {title}\n\n{markdown}"

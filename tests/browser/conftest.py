@@ -47,7 +47,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's real site, built by build.py into a temporary folder."""
     out = tmp_path_factory.mktemp("built") / "site"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "site", "--out", str(out)],
+        [sys.executable, str(ROOT / "build.py"), "site", "--strict", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -23,7 +23,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline import catalogs, csp, localize, messages, output, report, root_pages, site, warning_signs
+from pipeline import catalogs, checks, csp, localize, messages, output, report, root_pages, site, warning_signs
 from pipeline.config import Config
 from pipeline.errors import BuildError, BuildErrors, CatalogError, SiteError, SourceError
 from pipeline.model import LocalizedArticle
@@ -123,6 +123,10 @@ def build_site(config: Config, target: Path) -> None:
 
             say("building the quiz runtime ...")
             build_quiz_bundle(stage / "_quiz", root=config.root)
+            problems += [
+                SiteError(p)
+                for p in checks.topic_link_problems(stage, languages=config.languages, topics=checks.quiz_topics())
+            ]
         root_pages.write_root(config, stage)
         csp.apply_csp(stage)
         for warning in warnings:

@@ -6,7 +6,9 @@ Prints, as medians over the runs:
 - the full build of this project (all languages, root pages, CSP pass);
 - plain ``mkdocs build`` of the very same per-language Markdown (Material, same
   extensions, no hooks) -- the ratio of the two is the overhead figure;
-- the same two for synthetic corpora of 30 and 300 articles (scaling).
+- the same two for synthetic corpora of 30 and 300 articles (scaling);
+- the quiz runtime stage alone (copying Pyodide, building the wheel and lock),
+  which plain MkDocs has no counterpart for, and the ratio without it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,17 @@ def load_build():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def runtime_only(config: Config, out: Path) -> float:
+    """The quiz runtime stage alone (Pyodide files, wheel, lock file): plain MkDocs has no equivalent."""
+    if not (config.docs_dir / "quiz.md").exists():
+        return 0.0
+    from pipeline.quiz_bundle import build_quiz_bundle
+
+    started = time.perf_counter()
+    build_quiz_bundle(out, root=config.root)
+    return time.perf_counter() - started
 
 
 def ours(config: Config, out: Path) -> float:
@@ -125,14 +138,16 @@ def synthetic(root: Path, count: int) -> Config:
     return config
 
 
-def measure(config: Config, runs: int) -> tuple[float, float]:
-    a, b = [], []
+def measure(config: Config, runs: int) -> tuple[float, float, float]:
+    a, b, c = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             a.append(ours(config, Path(tmp) / "site"))
         with tempfile.TemporaryDirectory() as tmp:
             b.append(plain(config, Path(tmp)))
-    return statistics.median(a), statistics.median(b)
+        with tempfile.TemporaryDirectory() as tmp:
+            c.append(runtime_only(config, Path(tmp) / "_quiz"))
+    return statistics.median(a), statistics.median(b), statistics.median(c)
 
 
 def main() -> None:
@@ -145,10 +160,13 @@ def main() -> None:
             root = Path(tmp) / f"c{count}"
             root.mkdir()
             rows.append((f"synthetic {count} articles", synthetic(root, count)))
-        print(f"{'corpus':<24} {'ours (s)':>9} {'plain (s)':>10} {'ratio':>6}")
+        print(f"{'corpus':<24} {'ours (s)':>9} {'quiz rt (s)':>11} {'plain (s)':>10} {'ratio':>6} {'ratio w/o rt':>12}")
         for name, config in rows:
-            mine, theirs = measure(config, args.runs)
-            print(f"{name:<24} {mine:9.2f} {theirs:10.2f} {mine / theirs:6.2f}")
+            mine, theirs, runtime = measure(config, args.runs)
+            print(
+                f"{name:<24} {mine:9.2f} {runtime:11.2f} {theirs:10.2f} {mine / theirs:6.2f}"
+                f" {(mine - runtime) / theirs:12.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -36,7 +36,6 @@ sys.path.insert(0, str(ROOT))
 
 from quiz.json_api import bank_json  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.browser.quiz.conftest import build_test_site  # noqa: E402
 
 READY = "[data-rf-quiz][data-runtime=ready]"  # selectors, not functions: the page's CSP forbids eval
 RESULT = ".rf-quiz__result:not([hidden])"
@@ -205,6 +204,12 @@ def report(title: str, runs: list[dict[str, float]]) -> None:
         print(f"  {key:<58} {statistics.median(values):>12,.0f}  [{min(values):,.0f}-{max(values):,.0f}]")
 
 
+def build_site(out: Path) -> Path:
+    """The real site, as readers get it (``build.py site``)."""
+    subprocess.run([sys.executable, str(ROOT / "build.py"), "site", "--out", str(out)], check=True, capture_output=True)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -214,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        site = build_test_site(Path(tmp) / "site")
+        site = build_site(Path(tmp) / "site")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         report(f"quiz, plain start, lang={args.lang}", measure(browser, site, args.runs, args.lang))
         if args.snapshot:

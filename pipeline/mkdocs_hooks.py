@@ -60,7 +60,10 @@ def on_page_content(html: str, /, *, page: Any, config: Any, files: Any) -> str:
     depth = page.url.count("/")
     pages_base = "../" * depth
     return html + render_quiz_form(
-        _settings(config)["lang"], quiz_base=f"{pages_base}../{QUIZ_RUNTIME}/", pages_base=pages_base or "./"
+        _settings(config)["lang"],
+        quiz_base=f"{pages_base}../{QUIZ_RUNTIME}/",
+        pages_base=pages_base or "./",
+        stylesheet=False,  # main.html links quiz.css from <head>: a body stylesheet blocks the parser
     )
 
 

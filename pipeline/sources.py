@@ -18,6 +18,7 @@ from .errors import BuildError, BuildErrors, SourceError
 from .model import Article, Source
 from .segment import segment
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 REQUIRED = ("title", "description", "lang")
 RESERVED_SLUGS = ("messages", "quiz-engine")
 """gettext domains of the UI and the quiz engine: an article may not share their catalog names."""
@@ -103,7 +104,10 @@ def load_articles(docs_dir: Path, *, languages: Iterable[str]) -> list[Article]:
 
 def _load_yaml(text: str, path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text) or {}
+        try:
+            data = yaml.load(text, Loader=_LOADER) or {}
+        except yaml.YAMLError:  # re-parse with the pure-Python loader: its error marks are more precise
+            data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -35,38 +35,42 @@ function level(score) {
   return "high";
 }
 
-/** An SVG bar chart: one labelled row per dimension, bar length = risk 0-100. */
+/**
+ * An SVG bar chart: one labelled row per dimension, bar length = risk 0-100.
+ * No viewBox: lengths are percentages of the column, so text keeps its size on a phone.
+ */
 export function dimensionChart(dimensions, t) {
-  const rowHeight = 40;
-  const width = 400;
-  const barWidth = 340;
+  const rowHeight = 42;
+  const track = 88; // percent of the width; the number sits in the rest
   const chart = svg("svg", {
     class: "rf-quiz__chart",
-    viewBox: `0 0 ${width} ${Math.max(rowHeight * dimensions.length, 1)}`,
+    width: "100%",
+    height: Math.max(rowHeight * dimensions.length, 1),
     role: "img",
   });
   const labels = dimensions.map((d) => fill(t.dimension_bar, { name: d.label, score: d.score }));
   chart.setAttribute("aria-label", `${t.dimensions_title}: ${labels.join("; ")}`);
   dimensions.forEach((dimension, index) => {
     const y = index * rowHeight;
+    const score = Math.max(0, Math.min(100, dimension.score));
     const row = svg("g", { "data-dimension": dimension.id });
     const title = svg("title", {});
     title.textContent = labels[index];
-    const name = svg("text", { x: 0, y: y + 14 });
+    const name = svg("text", { x: 0, y: y + 15 });
     name.textContent = dimension.label;
-    const value = svg("text", { x: width, y: y + 32, "text-anchor": "end" });
+    const value = svg("text", { x: "100%", y: y + 33, "text-anchor": "end" });
     value.textContent = String(dimension.score);
-    const track = svg("rect", { class: "rf-quiz__track", x: 0, y: y + 20, width: barWidth, height: 14, rx: 3 });
+    const back = svg("rect", { class: "rf-quiz__track", x: 0, y: y + 21, width: `${track}%`, height: 14, rx: 3 });
     const bar = svg("rect", {
       class: "rf-quiz__bar",
-      "data-level": level(dimension.score),
+      "data-level": level(score),
       x: 0,
-      y: y + 20,
-      width: Math.max(0, Math.min(100, dimension.score)) * (barWidth / 100),
+      y: y + 21,
+      width: `${(score * track) / 100}%`,
       height: 14,
       rx: 3,
     });
-    row.append(title, name, track, bar, value);
+    row.append(title, name, back, bar, value);
     chart.append(row);
   });
   return chart;

@@ -181,6 +181,7 @@ function setup(root, config) {
     resultBox.replaceChildren();
     root.classList.remove("rf-quiz--has-result");
     form.hidden = false;
+    progress.hidden = false;
     root.dataset.state = "questions";
     show(index);
   }
@@ -215,6 +216,7 @@ function setup(root, config) {
       ...renderResult(envelope.result, { t, topics: config.topics ?? {}, shareUrl: url.href, shared }),
     );
     form.hidden = true;
+    progress.hidden = true;
     resultBox.hidden = false;
     root.classList.add("rf-quiz--has-result");
     root.dataset.state = "result";

@@ -61,7 +61,8 @@ def render_quiz_form(lang: str, *, quiz_base: str, pages_base: str, stylesheet: 
         "</div>",
         f'<script type="application/json" id="quiz-config">{json_for_script(config)}</script>',
         *(f'<link rel="modulepreload" href="{escape(quiz_base)}{name}">' for name in WIDGET_MODULES),
-        f'<script type="module" src="{escape(quiz_base)}quiz-widget.js"></script>',
+        # async: run as soon as loaded (the form above is parsed), not after the theme's bundle
+        f'<script type="module" async src="{escape(quiz_base)}quiz-widget.js"></script>',
     ]
     return "\n".join(parts) + "\n"
 

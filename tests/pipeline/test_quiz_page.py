@@ -75,7 +75,7 @@ def test_scripts_are_the_config_block_and_one_module() -> None:
     scripts = [a for t, a in page.tags if t == "script"]
     assert scripts == [
         {"type": "application/json", "id": "quiz-config"},
-        {"type": "module", "src": "../../_quiz/quiz-widget.js"},
+        {"type": "module", "async": None, "src": "../../_quiz/quiz-widget.js"},
     ]
     assert ("link", {"rel": "stylesheet", "href": "../../_quiz/quiz.css"}) in page.tags
     preloaded = {a["href"].removeprefix("../../_quiz/") for t, a in page.tags if a.get("rel") == "modulepreload"}

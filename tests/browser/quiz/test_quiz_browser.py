@@ -44,8 +44,14 @@ def open_quiz(context, url: str, lang: str, fragment: str = ""):
 
 
 def answer_by_keyboard(page, picks: list[int]) -> None:
-    """Tab into the first question, then per question: Space, ArrowDown x pick, Enter."""
-    page.keyboard.press("Tab")
+    """Tab (past the skip link, header and menu) into the first question; then per question:
+    Space, ArrowDown x pick, Enter."""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('fieldset[data-question]')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the first question")
     for pick in picks:
         page.keyboard.press("Space")
         for _ in range(pick):
@@ -240,7 +246,7 @@ def test_questions_render_without_javascript(browser, quiz_url) -> None:
         for index in range(fieldsets.count()):
             expect(fieldsets.nth(index)).to_be_visible()
         expect(page.locator("legend").first).to_contain_text(questions[0]["text"])
-        assert page.locator("input[type=radio]").count() == sum(len(q["answers"]) for q in questions)
+        assert page.locator("[data-rf-quiz] input[type=radio]").count() == sum(len(q["answers"]) for q in questions)
         expect(page.locator("noscript p, .rf-quiz__form > p.rf-quiz__alert").first).to_be_visible()
     finally:
         context.close()

@@ -32,6 +32,10 @@ def make_project(tmp_path: Path) -> Callable[[dict[str, str]], Config]:
             shutil.copy(ROOT / name, root / name)
         shutil.copytree(ROOT / "pipeline", root / "pipeline", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__"))
+        for po in ROOT.glob("locales/*/LC_MESSAGES/messages.po"):  # the real UI translations
+            target = root / po.relative_to(ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(po, target)
         (root / "docs").mkdir(exist_ok=True)
         yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
         start = yml.index("nav:")

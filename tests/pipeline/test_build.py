@@ -108,3 +108,15 @@ def test_two_builds_are_identical(project, monkeypatch, tmp_path) -> None:
         trees.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert trees[0].keys() == trees[1].keys()
     assert [k for k in trees[0] if trees[0][k] != trees[1][k]] == []
+
+
+def test_untranslated_page_shows_a_localized_notice_linking_to_the_original(project) -> None:
+    """A Russian page with missing segments says so in Russian and links to the Spanish original."""
+    assert _main(project, "site") == 0
+    html = (project.root / "site" / "ru" / "when-to-say-no" / "index.html").read_text(encoding="utf-8")
+    notice = html.split('class="admonition warning rf-fallback"')[1].split("</aside>")[0]
+    assert "Перевод не закончен" in notice
+    assert "фрагментов этой страницы ещё не переведены" in notice  # many-form plural
+    assert 'href="../../es/when-to-say-no/" lang="es"' in notice
+    original = (project.root / "site" / "es" / "when-to-say-no" / "index.html").read_text(encoding="utf-8")
+    assert "rf-fallback" not in original

@@ -87,6 +87,10 @@ def localize_all(config: Config) -> dict[str, list[LocalizedArticle]]:
 
 def build_site(config: Config, target: Path) -> None:
     started = time.perf_counter()
+    if (config.docs_dir / "quiz.md").exists():
+        from pipeline.quiz_catalogs import compile_quiz_catalogs
+
+        compile_quiz_catalogs(config.root)  # the quiz page's form is rendered from them
     pages = localize_all(config)
     flat = [page for lang in config.languages for page in pages[lang]]
     say("translation coverage:")

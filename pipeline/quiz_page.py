@@ -26,8 +26,13 @@ def render_quiz_form(lang: str, *, quiz_base: str, pages_base: str, stylesheet: 
     ``stylesheet=False`` leaves out the ``quiz.css`` link, for a page that links
     it from its ``<head>`` (a stylesheet in the body holds up the parser).
     """
+    from quiz.i18n import has_catalog, translations
+
+    if not has_catalog(lang):
+        from pipeline.errors import BuildError
+
+        raise BuildError(f"no compiled quiz catalog for {lang!r}: compile_quiz_catalogs() must run first")
     bank = load_bank(lang)
-    from quiz.i18n import translations
 
     strings = translate_ui_strings(translations(lang).gettext)
     questions = bank["questions"]

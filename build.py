@@ -143,12 +143,10 @@ def build_site(config: Config, target: Path) -> None:
 
 
 def cmd_serve(config: Config, *, port: int) -> int:
-    import functools
-    import http.server
+    from pipeline.serve import make_server
 
     build_site(config, config.root / "site")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(config.root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = make_server(config.root / "site", port=port)
     say(f"serving site/ on http://127.0.0.1:{port}/ (Ctrl+C stops)")
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

@@ -8,7 +8,9 @@ Nothing here reads files or translates text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 SCHEMA_VERSION = 1
 """Version of the bank file, of the answers JSON and of ``Result.to_dict()``."""
@@ -74,10 +76,7 @@ class Question:
 
     def answer(self, answer_id: str) -> Answer | None:
         """The answer with this id, or ``None``."""
-        for answer in self.answers:
-            if answer.id == answer_id:
-                return answer
-        return None
+        return _find(self.answers, answer_id)
 
     def max_points(self, dimension: str) -> int:
         """The most points any answer gives on ``dimension``."""
@@ -169,24 +168,15 @@ class Bank:
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or ``None``."""
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        return None
+        return _find(self.questions, question_id)
 
     def dimension(self, dimension_id: str) -> Dimension:
         """The dimension with this id (it must exist)."""
-        for dimension in self.dimensions:
-            if dimension.id == dimension_id:
-                return dimension
-        raise KeyError(dimension_id)
+        return _get(self.dimensions, dimension_id)
 
     def dealbreaker(self, dealbreaker_id: str) -> Dealbreaker:
         """The dealbreaker with this id (it must exist)."""
-        for item in self.dealbreakers:
-            if item.id == dealbreaker_id:
-                return item
-        raise KeyError(dealbreaker_id)
+        return _get(self.dealbreakers, dealbreaker_id)
 
     def band(self, band_id: str) -> Band:
         """The band with this id, the undecided band included (it must exist)."""
@@ -329,3 +319,16 @@ class Result:
 def _fields(item: Any) -> dict[str, Any]:
     """A flat dataclass as a dict, fields in declaration order (no deep copy, unlike ``asdict``)."""
     return {name: getattr(item, name) for name in item.__dataclass_fields__}
+
+
+def _find(items: tuple[_T, ...], item_id: str) -> _T | None:
+    """The item whose ``id`` is ``item_id``, or ``None`` (banks are small: a scan is enough)."""
+    return next((item for item in items if item.id == item_id), None)  # type: ignore[attr-defined]
+
+
+def _get(items: tuple[_T, ...], item_id: str) -> _T:
+    """The item whose ``id`` is ``item_id``; it must exist."""
+    found = _find(items, item_id)
+    if found is None:
+        raise KeyError(item_id)
+    return found

@@ -1,0 +1,40 @@
+"""The preview server answers unknown paths with the localized 404 page."""
+
+from __future__ import annotations
+
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from pipeline.serve import make_server
+
+
+@pytest.fixture
+def server(tmp_path):
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "ru" / "404.html").write_text("<p>Страница не найдена</p>", encoding="utf-8")
+    (tmp_path / "404.html").write_text("<p>Page not found</p>", encoding="utf-8")
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    srv = make_server(tmp_path, port=0)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.read().decode("utf-8")
+
+
+def test_missing_page_under_a_language_gets_that_languages_404(server) -> None:
+    """/ru/missing/ -> 404 with site/ru/404.html; elsewhere the multilingual one; files served as usual."""
+    assert _get(server + "/ru/missing/") == (404, "<p>Страница не найдена</p>")
+    assert _get(server + "/nowhere") == (404, "<p>Page not found</p>")
+    assert _get(server + "/") == (200, "<p>home</p>")

@@ -55,7 +55,10 @@ def _quiz_catalogs(config: Config, *, check: bool) -> list[Path]:
 
     if not (config.root / quiz_catalogs.BANK).is_file():  # a project without the quiz
         return []
-    return quiz_catalogs.update_quiz_catalogs(config.root, check=check)
+    changed = quiz_catalogs.update_quiz_catalogs(config.root, check=check)
+    if not check:
+        quiz_catalogs.compile_quiz_catalogs(config.root)  # so `python -m quiz` speaks es and ru
+    return changed
 
 
 def localize_all(config: Config) -> dict[str, list[LocalizedArticle]]:

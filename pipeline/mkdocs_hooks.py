@@ -19,7 +19,14 @@ def _settings(config: Any) -> dict[str, Any]:
 
 def on_env(env: Any, /, *, config: Any, files: Any) -> Any:
     """Install the language's UI translations into the theme's Jinja2 environment."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+    from material import templates
+
     settings = _settings(config)
+    # "material/<name>" reaches Material's own template, so an override can wrap it
+    # (partials/search.html adds one attribute) instead of copying it.
+    original = FileSystemLoader(Path(templates.__file__).parent)
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": original})])
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(
         translations(Path(settings["messages_po"]), settings["lang"]), newstyle=True

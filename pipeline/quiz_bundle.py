@@ -96,11 +96,13 @@ def sha256_file(path: Path) -> str:
 
 
 def _compile_catalogs(root: Path) -> None:
-    """Compile ``quiz.po`` into ``quiz/locale/`` with the project's own helper (when present)."""
-    try:
-        from pipeline.quiz_catalogs import compile_quiz_catalogs
-    except ImportError:
-        return
+    """Compile ``quiz-engine.po`` into ``quiz/locale/``, so the wheel never ships stale ``.mo`` files.
+
+    ``build.py site`` has compiled them already (the quiz form needs them); this keeps
+    the bundle right when it is built on its own (``bench/``).
+    """
+    from pipeline.quiz_catalogs import compile_quiz_catalogs
+
     compile_quiz_catalogs(root)
 
 

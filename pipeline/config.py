@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 LANGUAGES: dict[str, str] = {"es": "Español", "ru": "Русский", "en": "English"}
@@ -31,8 +31,6 @@ class Config:
 
     domain_messages: str = "messages"
     """gettext domain of the UI strings (templates, notices)."""
-
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def docs_dir(self) -> Path:

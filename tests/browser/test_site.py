@@ -123,3 +123,12 @@ def test_root_chooses_browser_language_and_works_without_js(base_url, browser) -
         "en/",
     ]
     ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_titles_name_the_page_and_the_site_once(built_site, lang) -> None:
+    """Home: the site's name alone; other pages: "<page> - <site>", no name repeated."""
+    home = re.search(r"<title>([^<]*)", (built_site / lang / "index.html").read_text(encoding="utf-8")).group(1)
+    about = re.search(r"<title>([^<]*)", (built_site / lang / "about" / "index.html").read_text(encoding="utf-8"))
+    assert " - " not in home
+    assert about.group(1).endswith(f" - {home}") and about.group(1).count(home) == 1

@@ -57,6 +57,7 @@ def chooser_html(config: Config, *, redirect: bool) -> str:
         for lang, name, _ in names
     )
     titles = " · ".join(escape(title) for _, _, title in names)
+    heading = " · ".join(f'<span lang="{lang}">{escape(title)}</span>' for lang, _, title in names)
     script = '  <script src="choose-language.js"></script>\n' if redirect else ""
     alternates = "\n".join(
         f'  <link rel=" alternate" hreflang="{lang}" href="{config.site_url}{lang}/">' for lang, _, _ in names
@@ -74,7 +75,7 @@ def chooser_html(config: Config, *, redirect: bool) -> str:
 {script}</head>
 <body>
 <main>
-  <h1>{titles}</h1>
+  <h1>{heading}</h1>
   <ul>
 {links}
   </ul>

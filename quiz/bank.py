@@ -94,13 +94,15 @@ class _Collector:
         return value or ""
 
     def integer(self, table: Mapping[str, Any], key: str, path: str, low: int, high: int, default: int = 0) -> int:
-        where = _join(path, key)
-        value = self.typed(table.get(key, default), int, where)
-        if value is None:
-            return default
-        if not low <= value <= high:
-            self.add("bank-range", where, value=value, low=low, high=high)
-        return value
+        value = self.bounded(table.get(key, default), _join(path, key), low, high)
+        return default if value is None else value
+
+    def bounded(self, value: object, path: str, low: int, high: int) -> int | None:
+        """An int (reported when it is not one, or outside ``low..high``); None when not an int."""
+        number = self.typed(value, int, path)
+        if number is not None and not low <= number <= high:
+            self.add("bank-range", path, value=number, low=low, high=high)
+        return number
 
     def ident(self, value: object, path: str, seen: set[str] | None = None) -> str:
         value = self.typed(value, str, path)
@@ -288,9 +290,7 @@ def _answers(
             point_path = f"{where}.points.{dim}"
             if dim not in dims:
                 check.add("bank-unknown-ref", point_path, value=dim, kind="dimension of this question")
-            amount = check.typed(amount, int, point_path)
-            if amount is not None and not 0 <= amount <= MAX_POINTS:
-                check.add("bank-range", point_path, value=amount, low=0, high=MAX_POINTS)
+            amount = check.bounded(amount, point_path, 0, MAX_POINTS)
             if amount:
                 points.append((dim, amount))
         dealbreaker = table.get("dealbreaker")
@@ -356,9 +356,7 @@ def _client_types(
             where = f'{path}.signals."{ref}"'
             if ref not in answer_refs:
                 check.add("bank-unknown-ref", where, value=ref, kind="question.answer")
-            weight = check.typed(weight, int, where)
-            if weight is not None and not 1 <= weight <= MAX_WEIGHT:
-                check.add("bank-range", where, value=weight, low=1, high=MAX_WEIGHT)
+            weight = check.bounded(weight, where, 1, MAX_WEIGHT)
             signals.append((ref, weight or 0))
         if not signals:
             check.add("bank-rule", _join(path, "signals"), detail="a client type needs at least one signal")

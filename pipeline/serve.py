@@ -9,10 +9,18 @@ from __future__ import annotations
 import functools
 import http.server
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from pipeline.headers import response_headers
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a built site; answers a missing file with the matching localized 404 page."""
+
+    def end_headers(self) -> None:
+        for name, value in response_headers(unquote(urlsplit(self.path).path)).items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = self._not_found_page() if code == 404 else None

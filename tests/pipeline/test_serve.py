@@ -38,3 +38,17 @@ def test_missing_page_under_a_language_gets_that_languages_404(server) -> None:
     assert _get(server + "/ru/missing/") == (404, "<p>Страница не найдена</p>")
     assert _get(server + "/nowhere") == (404, "<p>Page not found</p>")
     assert _get(server + "/") == (200, "<p>home</p>")
+
+
+def test_security_headers_frame_pages_only_are_frameable(server) -> None:
+    """Every response says nosniff; only <lang>/quiz-frame/ may be framed by another site."""
+    with urllib.request.urlopen(server + "/") as response:
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+        assert response.headers["X-Frame-Options"] == "DENY"
+    status, _ = _get(server + "/ru/quiz-frame/")
+    assert status == 404
+    from pipeline.headers import response_headers
+
+    frame = response_headers("/ru/quiz-frame/index.html")
+    assert frame["Content-Security-Policy"] == "frame-ancestors *" and "X-Frame-Options" not in frame

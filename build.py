@@ -19,16 +19,13 @@ import contextlib
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline import catalogs, checks, csp, localize, messages, output, report, root_pages, site, warning_signs
+from pipeline import catalogs, messages, site_build
 from pipeline.config import Config
-from pipeline.errors import BuildError, BuildErrors, CatalogError, SiteError, SourceError
-from pipeline.model import LocalizedArticle
+from pipeline.errors import BuildError, CatalogError
 from pipeline.sources import load_articles
-from pipeline.ui_text import translations
 
 ROOT = Path(__file__).resolve().parent
 
@@ -61,88 +58,8 @@ def _quiz_catalogs(config: Config, *, check: bool) -> list[Path]:
     return changed
 
 
-def localize_all(config: Config) -> dict[str, list[LocalizedArticle]]:
-    """Every article in every language, with the warning-sign catalogue filled in."""
-    articles = load_articles(config.docs_dir, languages=config.languages)
-    pages: dict[str, list[LocalizedArticle]] = {}
-    errors: list[BuildError] = []
-    for lang in config.languages:
-        pages[lang] = []
-        for article in articles:
-            catalog = None
-            path = config.po_path(lang, article.slug)
-            if lang != article.lang and path.exists():
-                try:
-                    catalog = catalogs.load_catalog(path, lang=lang)
-                except BuildErrors as exc:
-                    errors.extend(exc.errors)
-                    continue
-                except BuildError as exc:
-                    errors.append(exc)
-                    continue
-            pages[lang].append(localize.localize(article, lang=lang, catalog=catalog))
-        gettext = translations(config.po_path(lang, config.domain_messages), lang).gettext
-        pages[lang] = warning_signs.with_catalogue(pages[lang], gettext=gettext)
-    if errors:
-        raise BuildErrors(errors)
-    return pages
-
-
 def build_site(config: Config, target: Path) -> None:
-    started = time.perf_counter()
-    if (config.docs_dir / "quiz.md").exists():
-        from pipeline.quiz_catalogs import compile_quiz_catalogs
-
-        compile_quiz_catalogs(config.root)  # the quiz page's form is rendered from them
-    pages = localize_all(config)
-    flat = [page for lang in config.languages for page in pages[lang]]
-    say("translation coverage:")
-    for line in report.coverage_lines(flat):
-        say(line)
-    problems: list[BuildError] = []
-    if config.strict:
-        for page in report.incomplete(flat):
-            problems.append(
-                SourceError(
-                    f"{page.lang}: {page.missing} untranslated or fuzzy segment(s) "
-                    f"(catalog locales/{page.lang}/LC_MESSAGES/{page.article.slug}.po)",
-                    page.article.path,
-                )
-            )
-        for lang in config.languages:
-            po = config.po_path(lang, config.domain_messages)
-            if lang != "en" and po.exists():
-                for message in catalogs.untranslated(po, lang=lang):
-                    problems.append(CatalogError(f"UI string not translated: {message.id!r}", po, message.lineno))
-        for tag in warning_signs.undescribed_tags(pages[config.default_language]):
-            problems.append(SourceError(f"tag {tag!r} has no section in the catalogue", "docs/warning-signs.md"))
-    warnings: list[str] = []
-    with output.staging(target) as stage, tempfile.TemporaryDirectory(prefix="redflags-work-") as work:
-        for lang in config.languages:
-            say(f"building {lang} ...")
-            catalogue = next((p for p in pages[lang] if p.article.slug == warning_signs.CATALOGUE), None)
-            labels = warning_signs.tag_labels(catalogue.markdown) if catalogue else {}
-            warnings += site.build_language(
-                config, lang, pages[lang], work_dir=Path(work), site_dir=stage / lang, tag_labels=labels
-            )
-        if (config.docs_dir / "quiz.md").exists():
-            from pipeline.quiz_bundle import build_quiz_bundle
-
-            say("building the quiz runtime ...")
-            build_quiz_bundle(stage / "_quiz", root=config.root)
-            problems += [
-                SiteError(p)
-                for p in checks.topic_link_problems(stage, languages=config.languages, topics=checks.quiz_topics())
-            ]
-        root_pages.write_root(config, stage)
-        csp.apply_csp(stage)
-        for warning in warnings:
-            say(f"warning: {warning}")
-        if config.strict:
-            problems += [SiteError(w) for w in warnings]
-        if problems:
-            raise BuildErrors(problems)
-    say(f"site built in {time.perf_counter() - started:.1f}s -> {target}")
+    site_build.build_site(config, target, say=say)
 
 
 def cmd_serve(config: Config, *, port: int) -> int:

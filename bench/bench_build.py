@@ -68,7 +68,9 @@ def plain(config: Config, work: Path) -> float:
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    pages = load_build().localize_all(config)
+    from pipeline.site_build import localize_all
+
+    pages = localize_all(config)
     base = base_settings(config)
     configs = []
     for lang, items in pages.items():

@@ -13,7 +13,16 @@ from quiz.json_api import bank_json
 from quiz.ui_strings import UI_STRINGS
 
 LANGS = ("es", "ru", "en")
-ASSETS = Path(__file__).resolve().parents[2] / "pipeline/assets/quiz"
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "pipeline/assets/quiz"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def compiled_quiz_catalogs() -> None:
+    """The form is rendered from the compiled catalogs; a fresh clone has none until a build runs."""
+    from pipeline.quiz_catalogs import compile_quiz_catalogs
+
+    compile_quiz_catalogs(ROOT)
 
 
 class Outline(HTMLParser):

@@ -1,0 +1,141 @@
+"""The whole-site build, in the order of work: read and localize, then write.
+
+``build_site`` reads every article in every language first (all content errors
+of a run are reported together), then builds each language with MkDocs into a
+staging folder, adds the quiz runtime, runs the *finishing stages* over the
+staged tree, and only then swaps it into place (``pipeline/output.py``): a
+failed build leaves the previous site untouched.
+
+A finishing stage is a function ``(config, site_dir) -> list[BuildError]``
+that adds or rewrites files of the staged site (root pages, CSP, ...) and
+returns problems instead of raising them; add one by appending it to
+``FINISHING_STAGES``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline import catalogs, checks, csp, localize, output, report, root_pages, site, warning_signs
+from pipeline.config import Config
+from pipeline.errors import BuildError, BuildErrors, CatalogError, SiteError, SourceError
+from pipeline.model import LocalizedArticle
+from pipeline.sources import load_articles
+from pipeline.ui_text import translations
+
+Say = Callable[[str], None]
+FinishingStage = Callable[[Config, Path], list[BuildError]]
+
+
+def localize_all(config: Config) -> dict[str, list[LocalizedArticle]]:
+    """Every article in every language, with the warning-sign catalogue filled in."""
+    articles = load_articles(config.docs_dir, languages=config.languages)
+    pages: dict[str, list[LocalizedArticle]] = {}
+    errors: list[BuildError] = []
+    for lang in config.languages:
+        pages[lang] = []
+        for article in articles:
+            catalog = None
+            path = config.po_path(lang, article.slug)
+            if lang != article.lang and path.exists():
+                try:
+                    catalog = catalogs.load_catalog(path, lang=lang)
+                except BuildErrors as exc:
+                    errors.extend(exc.errors)
+                    continue
+                except BuildError as exc:
+                    errors.append(exc)
+                    continue
+            pages[lang].append(localize.localize(article, lang=lang, catalog=catalog))
+        gettext = translations(config.po_path(lang, config.domain_messages), lang).gettext
+        pages[lang] = warning_signs.with_catalogue(pages[lang], gettext=gettext)
+    if errors:
+        raise BuildErrors(errors)
+    return pages
+
+
+def has_quiz(config: Config) -> bool:
+    return (config.docs_dir / "quiz.md").exists()
+
+
+def content_problems(config: Config, pages: dict[str, list[LocalizedArticle]]) -> list[BuildError]:
+    """What ``--strict`` refuses before anything is built: missing translations, undescribed tags."""
+    flat = [page for lang in config.languages for page in pages[lang]]
+    problems: list[BuildError] = []
+    for page in report.incomplete(flat):
+        problems.append(
+            SourceError(
+                f"{page.lang}: {page.missing} untranslated or fuzzy segment(s) "
+                f"(catalog locales/{page.lang}/LC_MESSAGES/{page.article.slug}.po)",
+                page.article.path,
+            )
+        )
+    for lang in config.languages:
+        po = config.po_path(lang, config.domain_messages)
+        if lang != "en" and po.exists():
+            for message in catalogs.untranslated(po, lang=lang):
+                problems.append(CatalogError(f"UI string not translated: {message.id!r}", po, message.lineno))
+    for tag in warning_signs.undescribed_tags(pages[config.default_language]):
+        problems.append(SourceError(f"tag {tag!r} has no section in the catalogue", "docs/warning-signs.md"))
+    return problems
+
+
+def _quiz_runtime(config: Config, site_dir: Path) -> list[BuildError]:
+    """The vendored Pyodide runtime, the quiz wheel and lock file in ``_quiz/``; topic links checked."""
+    if not has_quiz(config):
+        return []
+    from pipeline.quiz_bundle import build_quiz_bundle
+
+    build_quiz_bundle(site_dir / "_quiz", root=config.root)
+    topics = checks.quiz_topics()
+    return [SiteError(p) for p in checks.topic_link_problems(site_dir, languages=config.languages, topics=topics)]
+
+
+def _root_pages(config: Config, site_dir: Path) -> list[BuildError]:
+    root_pages.write_root(config, site_dir)
+    return []
+
+
+def _content_security_policy(config: Config, site_dir: Path) -> list[BuildError]:
+    csp.apply_csp(site_dir)  # last: hashes the inline scripts of every page the stages above wrote
+    return []
+
+
+FINISHING_STAGES: list[FinishingStage] = [_quiz_runtime, _root_pages, _content_security_policy]
+"""Run in order over the staged site after every language is built."""
+
+
+def build_site(config: Config, target: Path, *, say: Say = print) -> None:
+    """Build every language into ``target`` (swapped in only when everything passed)."""
+    started = time.perf_counter()
+    if has_quiz(config):
+        from pipeline.quiz_catalogs import compile_quiz_catalogs
+
+        compile_quiz_catalogs(config.root)  # the quiz page's form is rendered from them
+    pages = localize_all(config)
+    say("translation coverage:")
+    for line in report.coverage_lines([page for lang in config.languages for page in pages[lang]]):
+        say(line)
+    problems = content_problems(config, pages) if config.strict else []
+    # Everything is read; from here on files are written, into the staging folder only.
+    warnings: list[str] = []
+    with output.staging(target) as stage, tempfile.TemporaryDirectory(prefix="redflags-work-") as work:
+        for lang in config.languages:
+            say(f"building {lang} ...")
+            catalogue = next((p for p in pages[lang] if p.article.slug == warning_signs.CATALOGUE), None)
+            labels = warning_signs.tag_labels(catalogue.markdown) if catalogue else {}
+            warnings += site.build_language(
+                config, lang, pages[lang], work_dir=Path(work), site_dir=stage / lang, tag_labels=labels
+            )
+        for finish in FINISHING_STAGES:
+            problems += finish(config, stage)
+        for warning in warnings:
+            say(f"warning: {warning}")
+        if config.strict:
+            problems += [SiteError(w) for w in warnings]
+        if problems:
+            raise BuildErrors(problems)
+    say(f"site built in {time.perf_counter() - started:.1f}s -> {target}")

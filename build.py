@@ -7,6 +7,10 @@
     python build.py serve [--port 8000]      build, then serve site/ on 127.0.0.1
     python build.py check                    strict build into a temporary folder
 
+Every command takes ``--base-url URL`` (the public address of site/, may
+have a sub-path); without it ``$REDFLAGS_BASE_URL``, then ``site_url`` of
+mkdocs.yml is used (see ``pipeline/config.py``).
+
 This file only parses arguments, prints progress and runs the stages in
 order; each stage is a module of ``pipeline/``. Errors are printed as
 ``file:line: message`` with a non-zero exit, and site/ is left untouched.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import shutil
 import sys
 import tempfile
@@ -23,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import catalogs, messages, site_build
-from pipeline.config import Config
+from pipeline.config import BASE_URL_ENV, Config
 from pipeline.errors import BuildError, CatalogError
 from pipeline.sources import load_articles
 
@@ -87,13 +92,20 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     sub.add_parser("check", help="strict build into a temporary folder")
+    for command in sub.choices.values():
+        command.add_argument(
+            "--base-url",
+            metavar="URL",
+            default=None,
+            help=f"public base URL of the site (default: ${BASE_URL_ENV}, else site_url of mkdocs.yml)",
+        )
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
-    config = Config(root=ROOT, strict=getattr(args, "strict", False))
     try:
+        config = Config.load(ROOT, base_url=args.base_url, strict=getattr(args, "strict", False))
         if args.command == "catalogs":
             return cmd_catalogs(config, check=args.check)
         if args.command == "import-draft":
@@ -110,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return cmd_serve(config, port=args.port)
         if args.command == "check":
-            strict = Config(root=ROOT, strict=True)
+            strict = dataclasses.replace(config, strict=True)
             out = Path(tempfile.mkdtemp(prefix="redflags-check-"))
             try:
                 build_site(strict, out / "site")

@@ -8,6 +8,10 @@ from pathlib import Path
 from .config import Config
 from .ui_text import SITE_NAME, translations
 
+FAVICON = "assets/images/favicon.png"
+"""Material's icon inside each language; without a link the browser asks for /favicon.ico
+at the host's root, outside a sub-path install."""
+
 CHOOSER_JS = """\
 // Sends the reader to the site in the first of their browser's languages we publish.
 // The page's plain links work without JavaScript; ?choose keeps the chooser open.
@@ -60,7 +64,7 @@ def chooser_html(config: Config, *, redirect: bool) -> str:
     heading = " · ".join(f'<span lang="{lang}">{escape(title)}</span>' for lang, _, title in names)
     script = '  <script src="choose-language.js"></script>\n' if redirect else ""
     alternates = "\n".join(
-        f'  <link rel=" alternate" hreflang="{lang}" href="{config.site_url}{lang}/">' for lang, _, _ in names
+        f'  <link rel=" alternate" hreflang="{lang}" href="{config.url(lang + "/")}">' for lang, _, _ in names
     )
     return f"""<!doctype html>
 <html lang="{config.default_language}" data-languages="{" ".join(config.languages)}"
@@ -70,7 +74,8 @@ def chooser_html(config: Config, *, redirect: bool) -> str:
   <meta name="viewport" content="width=device-width,initial-scale=1">
   <title>{titles}</title>
 {alternates}
-  <link rel=" alternate" hreflang="x-default" href="{config.site_url}{config.default_language}/">
+  <link rel=" alternate" hreflang="x-default" href="{config.url(config.default_language + "/")}">
+  <link rel="icon" href="{config.default_language}/{FAVICON}">
   <link rel="stylesheet" href="root.css">
 {script}</head>
 <body>
@@ -88,7 +93,7 @@ def chooser_html(config: Config, *, redirect: bool) -> str:
 def not_found_html(config: Config) -> str:
     names = _names(config)
     items = "\n".join(
-        f'    <li><a href="/{lang}/" lang="{lang}">{escape(name)}</a></li>' for lang, name, _ in names
+        f'    <li><a href="{config.site_path}{lang}/" lang="{lang}">{escape(name)}</a></li>' for lang, name, _ in names
     )
     return f"""<!doctype html>
 <html lang="{config.default_language}">
@@ -96,7 +101,8 @@ def not_found_html(config: Config) -> str:
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width,initial-scale=1">
   <title>404</title>
-  <link rel="stylesheet" href="/root.css">
+  <link rel="icon" href="{config.site_path}{config.default_language}/{FAVICON}">
+  <link rel="stylesheet" href="{config.site_path}root.css">
 </head>
 <body>
 <main>
@@ -113,7 +119,7 @@ def not_found_html(config: Config) -> str:
 
 def sitemap_index(config: Config) -> str:
     entries = "\n".join(
-        f"  <sitemap><loc>{config.site_url}{lang}/sitemap.xml</loc></sitemap>" for lang in config.languages
+        f"  <sitemap><loc>{config.url(lang + '/sitemap.xml')}</loc></sitemap>" for lang in config.languages
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -64,7 +64,7 @@ def language_settings(
     settings = copy.deepcopy(base)
     settings["docs_dir"] = str(docs_dir)
     settings["site_dir"] = str(site_dir)
-    settings["site_url"] = f"{config.site_url.rstrip('/')}/{lang}/"
+    settings["site_url"] = config.url(f"{lang}/")
     settings["site_name"] = gettext(SITE_NAME)
     settings["site_description"] = gettext(SITE_DESCRIPTION)
     present = {p.name for p in docs_dir.glob("*.md")}
@@ -95,7 +95,7 @@ def language_settings(
         "lang": lang,
         "languages": [{"code": code, "name": config.language_name(code)} for code in config.languages],
         "default_language": config.default_language,
-        "root_url": config.site_url.rstrip("/") + "/",
+        "root_url": config.site_url,
         "messages_po": str(config.po_path(lang, config.domain_messages)),
         "tag_labels": tag_labels,
     }

@@ -120,3 +120,26 @@ def test_untranslated_page_shows_a_localized_notice_linking_to_the_original(proj
     assert 'href="../../es/when-to-say-no/" lang="es"' in notice
     original = (project.root / "site" / "es" / "when-to-say-no" / "index.html").read_text(encoding="utf-8")
     assert "rf-fallback" not in original
+
+
+def test_base_url_with_a_sub_path_reaches_every_absolute_link(project) -> None:
+    """--base-url with a sub-path is used by hreflang, sitemaps and the host-less 404 links."""
+    base = "https://example.org/tools/redflags/"
+    assert _main(project, "site", "--base-url", base.rstrip("/")) == 0
+    site = project.root / "site"
+    page = (site / "ru" / "when-to-say-no" / "index.html").read_text(encoding="utf-8")
+    assert f'hreflang="es" href="{base}es/when-to-say-no/"' in page
+    assert f'hreflang="x-default" href="{base}en/when-to-say-no/"' in page
+    assert f"<loc>{base}ru/sitemap.xml</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{base}ru/when-to-say-no/</loc>" in (site / "ru" / "sitemap.xml").read_text(encoding="utf-8")
+    root_404 = (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/tools/redflags/ru/"' in root_404 and 'href="/tools/redflags/root.css"' in root_404
+    assert '"/tools/redflags/ru/' in (site / "ru" / "404.html").read_text(encoding="utf-8")
+
+
+def test_bad_base_url_is_refused_before_building(project, capsys, monkeypatch) -> None:
+    """A bad REDFLAGS_BASE_URL stops the build with a message naming the variable; no site/ appears."""
+    monkeypatch.setenv("REDFLAGS_BASE_URL", "redflags.example.org")
+    assert _main(project, "site") == 2
+    assert "error: REDFLAGS_BASE_URL: expected an http:// or https:// URL" in capsys.readouterr().err
+    assert not (project.root / "site").exists()

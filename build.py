@@ -6,6 +6,7 @@
     python build.py site [--strict]          build all languages into site/
     python build.py serve [--port 8000]      build, then serve site/ on 127.0.0.1
     python build.py check                    strict build into a temporary folder
+    python build.py deploy-config [--check]  write (or check) deploy/nginx.conf from pipeline/headers.py
 
 Every command takes ``--base-url URL`` (the public address of site/, may
 have a sub-path); without it ``$REDFLAGS_BASE_URL``, then ``site_url`` of
@@ -78,6 +79,23 @@ def cmd_serve(config: Config, *, port: int) -> int:
     return 0
 
 
+def cmd_deploy_config(config: Config, *, check: bool) -> int:
+    from pipeline import deploy
+
+    path = config.root / deploy.NGINX_CONF
+    text = deploy.nginx_conf(languages=config.languages)
+    current = path.read_text(encoding="utf-8") if path.exists() else None
+    if current == text:
+        say(f"{deploy.NGINX_CONF} is up to date")
+        return 0
+    if check:
+        raise BuildError(f"{deploy.NGINX_CONF} is out of date: run `python build.py deploy-config`")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    say(f"wrote {deploy.NGINX_CONF}")
+    return 0
+
+
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +110,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     sub.add_parser("check", help="strict build into a temporary folder")
+    deploy_config = sub.add_parser("deploy-config", help="write deploy/nginx.conf from pipeline/headers.py")
+    deploy_config.add_argument("--check", action="store_true", help="fail if deploy/nginx.conf is out of date")
     for command in sub.choices.values():
         command.add_argument(
             "--base-url",
@@ -121,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "serve":
             return cmd_serve(config, port=args.port)
+        if args.command == "deploy-config":
+            return cmd_deploy_config(config, check=args.check)
         if args.command == "check":
             strict = dataclasses.replace(config, strict=True)
             out = Path(tempfile.mkdtemp(prefix="redflags-check-"))

@@ -166,6 +166,7 @@ def _line_of(path: Path, prefix: str) -> int | None:
 
 
 def source_date_epoch() -> int | None:
-    """``SOURCE_DATE_EPOCH`` as an int, for reproducible timestamps."""
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    return int(value) if value and value.isdigit() else None
+    """``SOURCE_DATE_EPOCH`` as an int (see ``pipeline/clock.py``, the build's one clock)."""
+    from pipeline.clock import source_date_epoch as epoch
+
+    return epoch()

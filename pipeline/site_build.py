@@ -19,7 +19,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline import catalogs, checks, csp, localize, output, report, root_pages, site, warning_signs
+from pipeline import (
+    catalogs,
+    checks,
+    clock,
+    csp,
+    deploy,
+    fingerprint,
+    localize,
+    output,
+    report,
+    root_pages,
+    site,
+    warning_signs,
+)
 from pipeline.config import Config
 from pipeline.errors import BuildError, BuildErrors, CatalogError, SiteError, SourceError
 from pipeline.model import LocalizedArticle
@@ -104,12 +117,39 @@ def _content_security_policy(config: Config, site_dir: Path) -> list[BuildError]
     return []
 
 
-FINISHING_STAGES: list[FinishingStage] = [_quiz_runtime, _root_pages, _content_security_policy]
+def _fingerprint(config: Config, site_dir: Path) -> list[BuildError]:
+    fingerprint.fingerprint_quiz_runtime(site_dir)  # before the CSP: the pages' references change
+    return []
+
+
+def _deploy_files(config: Config, site_dir: Path) -> list[BuildError]:
+    deploy.write_headers_file(site_dir)
+    return []
+
+
+def _precompress(config: Config, site_dir: Path) -> list[BuildError]:
+    deploy.precompress(site_dir)  # last: compresses what every stage above wrote
+    return []
+
+
+FINISHING_STAGES: list[FinishingStage] = [
+    _quiz_runtime,
+    _root_pages,
+    _fingerprint,
+    _content_security_policy,
+    _deploy_files,
+    _precompress,
+]
 """Run in order over the staged site after every language is built."""
 
 
 def build_site(config: Config, target: Path, *, say: Say = print) -> None:
     """Build every language into ``target`` (swapped in only when everything passed)."""
+    with clock.pinned_clock(config.root):
+        _build_site(config, target, say=say)
+
+
+def _build_site(config: Config, target: Path, *, say: Say) -> None:
     started = time.perf_counter()
     if has_quiz(config):
         from pipeline.quiz_catalogs import compile_quiz_catalogs

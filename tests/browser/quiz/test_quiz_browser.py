@@ -104,8 +104,9 @@ def test_worker_results_equal_cpython_for_random_answer_sets(context, quiz_url) 
     page, log = open_quiz(context, quiz_url, "en")
     got = page.evaluate(
         """async (cases) => {
-            const { createQuizClient } = await import(new URL("../../_quiz/quiz-client.js", location.href));
-            const client = createQuizClient(new URL("../../_quiz/quiz-worker.js", location.href));
+            const base = JSON.parse(document.getElementById("quiz-config").textContent).quizBase;
+            const { createQuizClient } = await import(new URL(base + "quiz-client.js", location.href));
+            const client = createQuizClient(new URL(base + "quiz-worker.js", location.href));
             const out = [];
             for (const c of cases) out.push(JSON.stringify(await client.score(c.set, c.lang)));
             out.push(JSON.stringify(await client.bank("ru")));

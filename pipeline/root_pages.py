@@ -128,9 +128,15 @@ def sitemap_index(config: Config) -> str:
     )
 
 
+def robots_txt(config: Config) -> str:
+    """Everything may be crawled; the sitemap index lists every page in every language."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {config.url('sitemap.xml')}\n"
+
+
 def write_root(config: Config, site_dir: Path) -> None:
     (site_dir / "index.html").write_text(chooser_html(config, redirect=True), encoding="utf-8")
     (site_dir / "choose-language.js").write_text(CHOOSER_JS, encoding="utf-8")
     (site_dir / "root.css").write_text(CSS, encoding="utf-8")
     (site_dir / "404.html").write_text(not_found_html(config), encoding="utf-8")
     (site_dir / "sitemap.xml").write_text(sitemap_index(config), encoding="utf-8")
+    (site_dir / "robots.txt").write_text(robots_txt(config), encoding="utf-8")

@@ -1,0 +1,81 @@
+"""Findable and shareable: canonical URL, description, Open Graph/Twitter tags per language, robots.txt."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pipeline.config import LANGUAGES, Config
+
+ROOT = Path(__file__).resolve().parents[2]
+OG_LOCALES = {"es": "es_ES", "ru": "ru_RU", "en": "en_US"}
+
+
+class Head(HTMLParser):
+    """Collects the <meta> and <link rel=canonical> of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: list[tuple[str, str]] = []
+        self.canonical: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and ("property" in a or "name" in a):
+            self.meta.append((a.get("property") or a["name"], a.get("content", "")))
+        if tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a["href"]
+
+
+def head(path: Path) -> Head:
+    parser = Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for lang in LANGUAGES for p in (site / lang).rglob("index.html"))
+
+
+def test_every_page_has_canonical_description_and_cards(built_site: Path) -> None:
+    """Canonical = og:url = its public address; description, og:locale with the two others, Twitter card."""
+    config = Config.load(ROOT)
+    found = pages(built_site)
+    assert len(found) >= 3 * 9
+    for path in found:
+        rel = path.relative_to(built_site).as_posix()
+        lang = rel.split("/", 1)[0]
+        page = head(path)
+        meta = dict(page.meta)
+        url = config.url(rel.removesuffix("index.html"))
+        assert page.canonical == url and meta["og:url"] == url, rel
+        assert meta["description"] and meta["og:description"] == meta["description"] == meta["twitter:description"]
+        assert meta["og:title"] and meta["twitter:title"] == meta["og:title"] and meta["twitter:card"] == "summary"
+        assert meta["og:locale"] == OG_LOCALES[lang], rel
+        alternates = sorted(v for k, v in page.meta if k == "og:locale:alternate")
+        assert alternates == sorted(v for k, v in OG_LOCALES.items() if k != lang), rel
+
+
+def test_descriptions_are_in_the_pages_language(built_site: Path) -> None:
+    """The same page has three different descriptions; the Russian one is in Cyrillic."""
+    for slug in ("when-to-say-no", "quiz"):
+        texts = {lang: dict(head(built_site / lang / slug / "index.html").meta)["description"] for lang in LANGUAGES}
+        assert len(set(texts.values())) == 3, texts
+        assert re.search("[а-яё]", texts["ru"], re.IGNORECASE), texts["ru"]
+
+
+def test_quiz_card_is_generic(built_site: Path) -> None:
+    """A shared result link is the quiz page plus a #fragment: its card names no answer and no score."""
+    for lang in LANGUAGES:
+        meta = dict(head(built_site / lang / "quiz" / "index.html").meta)
+        assert "#" not in meta["og:url"] and not re.search(r"\d", meta["og:title"] + meta["og:description"])
+
+
+def test_robots_txt_points_at_the_sitemap_index(built_site: Path) -> None:
+    """robots.txt allows everything and names the sitemap index, which lists each language's sitemap."""
+    config = Config.load(ROOT)
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {config.url('sitemap.xml')}" in robots.splitlines()
+    index = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(config.url(f"{lang}/sitemap.xml") in index for lang in LANGUAGES)

@@ -378,11 +378,13 @@ def _steps(
     items = []
     for step_id, table in _named_tables(check, value, "steps"):
         path = f"steps.{step_id}"
-        check.keys(table, path, ("text", "topic", "order"), ("answers", "bands"))
+        check.keys(table, path, ("text", "topic", "order"), ("answers", "bands", "not_bands"))
         answers = check.str_list(table.get("answers", []), _join(path, "answers"))
         _check_refs(check, answers, _join(path, "answers"), answer_refs, "question.answer")
         bands = check.str_list(table.get("bands", []), _join(path, "bands"))
         _check_refs(check, bands, _join(path, "bands"), band_ids, "band")
+        not_bands = check.str_list(table.get("not_bands", []), _join(path, "not_bands"))
+        _check_refs(check, not_bands, _join(path, "not_bands"), band_ids, "band")
         if not answers and not bands:
             check.add("bank-rule", path, detail="a step needs answers or bands that add it to the plan")
         items.append(
@@ -393,6 +395,7 @@ def _steps(
                 check.integer(table, "order", path, 0, 1000),
                 tuple(answers),
                 tuple(bands),
+                tuple(not_bands),
             )
         )
     return tuple(sorted(items, key=lambda item: (item.order, item.id)))

@@ -140,6 +140,8 @@ class Step:
     order: int
     answers: tuple[str, ...] = ()
     bands: tuple[str, ...] = ()
+    not_bands: tuple[str, ...] = ()
+    """Bands in which the step is left out even when an answer calls for it (no nurturing steps on walk-away)."""
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,12 @@ Band
     1. any dealbreaker found: ``walk-away``, whatever the total;
     2. else confidence below ``undecided.min_confidence`` (50): ``not-enough-answers``,
        not a verdict;
-    3. else by overall score: ``healthy`` 0-29, ``high-maintenance`` 30-54, ``walk-away`` 55-100.
+    3. else by overall score: ``healthy`` 0-29, ``high-maintenance`` 30-54, ``walk-away`` 55-100;
+    4. floor rule: a ``healthy`` result with a *severe* answer (``FLOOR_POINTS`` = 8 or more
+       points on one dimension, see ``severe_answers``) becomes ``high-maintenance``, and the
+       summary names those answers. The guidance says one serious sign is enough to act on
+       (a firm refusal to sign is "a serious warning sign"; problems seen in the first weeks
+       "rarely go away"), so it must not be averaged away by many calm answers.
 
 Dealbreakers
     An answer marked ``dealbreaker = "<id>"`` sets it (insults: ``abuse``; a
@@ -62,8 +67,15 @@ from .model import (
     Bank,
     DealbreakerHit,
     DimensionScore,
+    Question,
     Result,
 )
+
+FLOOR_POINTS = 8
+"""An answer with at least this many points on one dimension is severe: the band is then at least ``FLOOR_BAND``."""
+
+FLOOR_BAND = "high-maintenance"
+"""The lowest band a result with a severe answer can have (the floor rule)."""
 
 MEAN_SHARE = 0.6
 """Share of the weighted mean of the dimensions in the overall score; the worst dimension has the rest."""
@@ -115,9 +127,16 @@ def score(
     total = len(bank.questions)
     confidence = percent(real / total)
     hits = find_dealbreakers(bank, chosen)
-    band_id = band_for(bank, overall, confidence, bool(hits))
+    severe = severe_answers(bank, chosen)
+    band_id = apply_floor(bank, band_for(bank, overall, confidence, bool(hits)), bool(severe))
     band = bank.band(band_id)
     signs = sum(1 for answer in chosen.values() if answer.points)
+    floor_note: tuple[str, ...] = ()
+    if severe and band_id == FLOOR_BAND and overall < bank.band(FLOOR_BAND).min_score:
+        floor_note = (
+            _("A serious warning sign keeps the verdict at “%(band)s” or above: %(signs)s.")
+            % {"band": _(band.label), "signs": "; ".join(_(q.sign) for q in severe)},
+        )
     summary = " ".join(
         (
             translations.ngettext("%(count)d warning sign found.", "%(count)d warning signs found.", signs)
@@ -126,6 +145,7 @@ def score(
                 "%(answered)d of %(total)d question answered.", "%(answered)d of %(total)d questions answered.", total
             )
             % {"answered": real, "total": total},
+            *floor_note,
         )
     )
     return Result(
@@ -202,6 +222,22 @@ def band_for(bank: Bank, overall: int, confidence: int, dealbreaker: bool) -> st
     for band in bank.bands:
         if overall >= band.min_score:
             band_id = band.id
+    return band_id
+
+
+def severe_answers(bank: Bank, chosen: Mapping[str, Answer]) -> tuple[Question, ...]:
+    """The questions, in bank order, whose chosen answer gives ``FLOOR_POINTS`` or more on some dimension."""
+    return tuple(
+        question
+        for question in bank.questions
+        if any(points >= FLOOR_POINTS for _, points in chosen[question.id].points)
+    )
+
+
+def apply_floor(bank: Bank, band_id: str, severe: bool) -> str:
+    """The floor rule: ``healthy`` becomes ``FLOOR_BAND`` when a severe answer was given; other bands stay."""
+    if severe and band_id == bank.bands[0].id:
+        return FLOOR_BAND
     return band_id
 
 

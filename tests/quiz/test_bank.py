@@ -129,7 +129,7 @@ def test_all_problems_are_reported_together() -> None:
         "questions[2].id",
         "questions[4].text",
         "questions[5].topic",
-        "steps.deposit.answers[5]",
+        "steps.deposit.answers[7]",
         'client_types.bad-payer.signals."nope.nope"',
     } <= paths(caught.value)
     assert len(caught.value.problems) >= 7
@@ -148,8 +148,8 @@ def test_all_problems_are_reported_together() -> None:
             "bank-unknown-ref",
         ),
         (
-            lambda d: d["questions"][0]["answers"][4].update(points={"payment": 1}),
-            "questions[0].answers[4]",
+            lambda d: d["questions"][0]["answers"][5].update(points={"payment": 1}),
+            "questions[0].answers[5]",
             "bank-rule",
         ),
         (

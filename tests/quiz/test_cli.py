@@ -76,7 +76,7 @@ def test_interactive_run(bank: Bank) -> None:
     """Typing 1 to every question gives a healthy result; a wrong entry is asked again."""
     code, out, _ = run(["--lang", "en"], stdin="x\n99\n" + "1\n" * len(bank.questions))
     assert code == 0
-    assert out.count("Please type a number from 1 to 5.") == 2
+    assert out.count("Please type a number from 1 to 6.") == 2
     assert f"Question {len(bank.questions)} of {len(bank.questions)}" in out
     assert "HEALTHY" in out
 

@@ -26,7 +26,7 @@ def test_bank_json_is_localized_and_complete(bank: Bank) -> None:
     assert data["schema_version"] == 1 and data["lang"] == "es"
     assert [q["id"] for q in data["questions"]] == [q.id for q in bank.questions]
     first = data["questions"][0]
-    assert first["text"] == "Cuando vence una de tus facturas, ¿qué hace este cliente?"
+    assert first["text"] == "¿Cómo te paga este cliente, o cómo piensa pagarte?"
     assert [a["id"] for a in first["answers"]] == [a.id for a in bank.questions[0].answers]
     assert data["topics"]["bad-payer"] == {"page": "eight-problem-clients", "anchor": "bad-payer"}
     assert [d["id"] for d in data["dimensions"]][0] == "payment"

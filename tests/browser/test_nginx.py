@@ -16,6 +16,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import brotli
@@ -48,34 +49,45 @@ def _main_conf(prefix: Path, server_block: Path) -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def nginx(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``http://127.0.0.1:<port>`` of nginx serving the built site with the generated configuration."""
+@contextmanager
+def nginx_serving(site: Path, prefix: Path) -> Iterator[str]:
+    """Run nginx (as the current user, free port, throwaway ``prefix``) serving ``site``; yield its URL."""
     if not (Path(NGINX).exists() and Path(BROTLI_MODULE).exists()):
-        pytest.fail("nginx or its brotli module is missing: run scripts/bootstrap.sh --test")
-    prefix = tmp_path_factory.mktemp("nginx")
+        raise RuntimeError("nginx or its brotli module is missing: run scripts/bootstrap.sh --test")
     port = _free_port()
     block = prefix / "redflags.conf"
     block.write_text(
-        deploy.nginx_conf(languages=tuple(LANGUAGES), root=str(built_site), listen=f"127.0.0.1:{port}"),
+        deploy.nginx_conf(languages=tuple(LANGUAGES), root=str(site), listen=f"127.0.0.1:{port}"),
         encoding="utf-8",
     )
     main = prefix / "nginx.conf"
     main.write_text(_main_conf(prefix, block), encoding="utf-8")
     check = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(main)], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
+    if check.returncode != 0:
+        raise RuntimeError(check.stderr)
     process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main)], stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
             with socket.socket() as sock:
                 if sock.connect_ex(("127.0.0.1", port)) == 0:
                     break
-            assert process.poll() is None, (prefix / "error.log").read_text(encoding="utf-8")
+            if process.poll() is not None:
+                raise RuntimeError((prefix / "error.log").read_text(encoding="utf-8"))
             time.sleep(0.05)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def nginx(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``http://127.0.0.1:<port>`` of nginx serving the built site with the generated configuration."""
+    try:
+        with nginx_serving(built_site, tmp_path_factory.mktemp("nginx")) as url:
+            yield url
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 def get(base: str, path: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:

@@ -18,6 +18,8 @@ from .catalogs import translation_of
 from .model import Article, LocalizedArticle, Segment
 from .segment import render
 
+# English follows British spelling, so its dates read day-month-year ("23 November 2026").
+DATE_LOCALES = {"en": "en_GB"}
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
 
 
@@ -79,5 +81,5 @@ def front_matter(article: Article, *, lang: str, title: str, description: str) -
     }
     if article.date is not None:
         info["date"] = article.date.isoformat()
-        info["date_display"] = format_date(article.date, format="long", locale=lang)
+        info["date_display"] = format_date(article.date, format="long", locale=DATE_LOCALES.get(lang, lang))
     return {"title": title, "description": description, "redflags": info}

@@ -107,6 +107,10 @@ def _quiz_runtime(config: Config, site_dir: Path) -> list[BuildError]:
     return [SiteError(p) for p in checks.topic_link_problems(site_dir, languages=config.languages, topics=topics)]
 
 
+def _quoted_link_titles(config: Config, site_dir: Path) -> list[BuildError]:
+    return [SiteError(p) for p in checks.quoted_link_title_problems(site_dir, languages=config.languages)]
+
+
 def _root_pages(config: Config, site_dir: Path) -> list[BuildError]:
     root_pages.write_root(config, site_dir)
     return []
@@ -134,6 +138,7 @@ def _precompress(config: Config, site_dir: Path) -> list[BuildError]:
 
 FINISHING_STAGES: list[FinishingStage] = [
     _quiz_runtime,
+    _quoted_link_titles,
     _root_pages,
     _fingerprint,
     _content_security_policy,

@@ -29,7 +29,8 @@ GUIDANCE = {
     "about",
     "quiz",
 }
-RUN = 8
+RUN = 6
+SOURCE_TITLES = sorted({s.title for a in ARTICLES for s in a.sources}, key=len, reverse=True)
 
 
 def _pairs():
@@ -81,7 +82,15 @@ def _published_texts():
                 catalog = load_catalog(CONFIG.po_path(lang, article.slug), lang=lang)
             page = localize(article, lang=lang, catalog=catalog)
             body = page.markdown.split("\n---\n", 1)[1]  # front matter holds credits: titles are quoted
-            yield f"{article.slug}-{lang}", "\n".join([page.title, _description(page.markdown), body])
+            text = "\n".join([page.title, _description(page.markdown), body])
+            yield f"{article.slug}-{lang}", _without_source_titles(text)
+
+
+def _without_source_titles(text: str) -> str:
+    """A source's title may be quoted when we credit or cite it; only our own sentences must differ."""
+    for title in SOURCE_TITLES:
+        text = re.sub(re.escape(title), " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _description(markdown: str) -> str:
@@ -92,7 +101,10 @@ def _description(markdown: str) -> str:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"source articles not found at {SEEDS}")
 def test_no_sentence_copied_from_a_source() -> None:
-    """No run of 8 consecutive words is shared between any page (any language) and any seed."""
+    """No run of 6 consecutive words is shared between any page (any language) and any seed.
+
+    Quoted source titles are left out: citing a source by its name is not copying it.
+    """
     seeds = {path.name: _runs(_words(path.read_text(encoding="utf-8"))) for path in sorted(SEEDS.glob("*.txt"))}
     assert seeds
     copied = []
@@ -101,8 +113,8 @@ def test_no_sentence_copied_from_a_source() -> None:
         for seed, theirs in seeds.items():
             shared = mine & theirs
             if shared:
-                copied.append((name, seed, " ".join(sorted(shared)[0])))
-    assert copied == []
+                copied += [f"{name} ~ {seed}: {' '.join(run)}" for run in sorted(shared)]
+    assert not copied, "runs shared with a source:\n" + "\n".join(copied)
 
 
 SOURCE_PAGES = GUIDANCE - {"warning-signs", "index", "quiz"}
@@ -115,3 +127,14 @@ def test_pages_built_from_sources_credit_them() -> None:
         assert by_slug[slug].sources, slug
         assert all(source.title.strip() for source in by_slug[slug].sources)
     assert len(by_slug["about"].sources) == 5
+
+
+def test_english_dates_are_british() -> None:
+    """English follows British spelling, so a page's date reads day, month, year: "23 November 2026"."""
+    import yaml
+
+    dated = [a for a in ARTICLES if a.date is not None and a.lang == "en"]
+    assert dated
+    for article in dated:
+        shown = yaml.safe_load(localize(article, lang="en", catalog=None).markdown.split("---\n")[1])
+        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", shown["redflags"]["date_display"]), shown

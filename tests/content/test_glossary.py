@@ -69,6 +69,15 @@ def _po_texts(path: Path):
                 yield f"{path.relative_to(ROOT)} msgid {message.id!r}", text
 
 
+def _pot_texts(path: Path):
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        for text in message.id if isinstance(message.id, tuple) else (message.id,):
+            if text:
+                yield f"{path.relative_to(ROOT)}", text
+
+
 def _violations(lang: str, texts) -> list[str]:
     found = []
     terms = load_glossary(lang)
@@ -99,6 +108,8 @@ def test_glossary_is_well_formed(lang: str) -> None:
 def test_pages_and_ui_follow_the_glossary(lang: str) -> None:
     """Pages (warning-sign catalogue included) and the site's UI catalog use the glossary name only."""
     texts = list(_page_texts(lang)) + list(_po_texts(ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po"))
+    if lang == "en":  # English is the UI's source language: its strings are the template's msgids
+        texts += list(_pot_texts(ROOT / "locales" / "messages.pot"))
     assert texts
     violations = _violations(lang, texts)
     assert not violations, "glossary variants found:\n" + "\n".join(violations)

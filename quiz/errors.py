@@ -30,7 +30,7 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark on
 
 MESSAGES: dict[str, str] = {
     # Answers (what a reader, a share link or an API caller sent).
-    "invalid-json": N_("The answers are not valid JSON (%(detail)s)."),
+    "invalid-json": N_("The answers are not valid JSON (line %(line)s, column %(column)s)."),
     "too-large": N_("The answers are too large to be read (more than %(limit)s characters)."),
     "not-an-object": N_("The answers must be a JSON object with “schema_version” and “answers”."),
     "answers-not-an-object": N_("“answers” must be an object that maps question ids to answer ids."),

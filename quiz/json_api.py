@@ -67,13 +67,15 @@ def decode_answers(text: object) -> dict[str, str]:
     import json
 
     if not isinstance(text, str):
-        raise AnswersError([problem("invalid-json", detail=f"expected text, got {type(text).__name__}")])
+        raise AnswersError([problem("invalid-json", line=1, column=1)])
     if len(text) > MAX_INPUT:
         raise AnswersError([problem("too-large", limit=MAX_INPUT)])
     try:
         data = json.loads(text, object_pairs_hook=_Object)
-    except (ValueError, RecursionError) as error:
-        raise AnswersError([problem("invalid-json", detail=str(error))]) from None
+    except json.JSONDecodeError as error:
+        raise AnswersError([problem("invalid-json", line=error.lineno, column=error.colno)]) from None
+    except (ValueError, RecursionError):
+        raise AnswersError([problem("invalid-json", line=1, column=1)]) from None
     if not isinstance(data, dict):
         raise AnswersError([problem("not-an-object")])
     problems: list[Problem] = []

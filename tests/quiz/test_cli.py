@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli import main
+from quiz.cli import main, site_url_from_mkdocs
 from quiz.model import Bank
 
 Answers = Callable[..., dict[str, str]]
@@ -108,3 +108,64 @@ def test_module_entry_point_never_shows_a_traceback() -> None:
     )  # fmt: skip
     assert proc.returncode == 2
     assert b"Traceback" not in proc.stderr and proc.stderr
+
+
+def test_links_are_full_urls_from_the_base_url(answers: Answers) -> None:
+    """--base-url, else REDFLAGS_BASE_URL, else mkdocs.yml's site_url, makes every plan link a full URL."""
+    chosen = doc(answers({"pays-on-time": "unpaid"}))
+    _, out, _ = run(["--answers", "-", "--lang", "ru", "--base-url", "https://x.test/sub/"], stdin=chosen)
+    assert "→ https://x.test/sub/ru/protect-yourself/#payment-terms" in out
+    _, out, _ = run(["--answers", "-"], stdin=chosen, env={"REDFLAGS_BASE_URL": "https://env.test"})
+    assert "→ https://env.test/en/protect-yourself/#payment-terms" in out
+    _, out, _ = run(["--answers", "-"], stdin=chosen)
+    site_url = site_url_from_mkdocs()
+    assert site_url and f"→ {site_url.rstrip('/')}/en/protect-yourself/#payment-terms" in out
+
+
+def test_not_enough_answers_shows_no_score(bank: Bank) -> None:
+    """ "Not enough answers" is no verdict: the report prints no "out of 100"."""
+    code, out, _ = run(["--answers", "-"], stdin=doc({q.id: "unsure" for q in bank.questions}))
+    assert code == 0 and "NOT ENOUGH ANSWERS" in out and "out of 100" not in out
+
+
+@pytest.mark.parametrize("lang", ["ru", "es"])
+def test_file_errors_are_entirely_localized(tmp_path: Path, lang: str) -> None:
+    """A missing file or a folder is explained in the chosen language, with no English system text."""
+    for target in (tmp_path / "none.json", tmp_path):
+        code, _, err = run(["--answers", str(target), "--lang", lang])
+        assert code == 2
+        assert "No such file" not in err and "directory" not in err.lower() and "Errno" not in err
+        assert err.startswith("Не удаётся" if lang == "ru" else "No se puede")
+
+
+def test_json_mode_reports_every_failure_as_json(tmp_path: Path) -> None:
+    """With --json, an unreadable file and input that ends early are JSON envelopes on stdout."""
+    code, out, _ = run(["--answers", str(tmp_path / "none.json"), "--json", "--lang", "ru"])
+    envelope = json.loads(out)
+    assert code == 2 and envelope["ok"] is False and envelope["errors"][0]["code"] == "unreadable-file"
+    code, out, _ = run(["--json"], stdin="1\n")
+    assert code == 2 and json.loads(out)["errors"][0]["code"] == "input-ended"
+
+
+def test_unknown_ids_list_the_valid_ones(bank: Bank, answers: Answers) -> None:
+    """An unknown question or answer id is reported with the ids that would have been valid."""
+    chosen = {**answers(), "nope": "x", "bribes": "maybe"}
+    code, out, err = run(["--answers", "-"], stdin=doc(chosen))
+    assert code == 2
+    assert "Valid ids: " + ", ".join(q.id for q in bank.questions) in err
+    assert "Valid ids: no, hinted, asked, unsure" in err
+    _, out, _ = run(["--answers", "-", "--json"], stdin=doc(chosen))
+    by_code = {item["code"]: item for item in json.loads(out)["errors"]}
+    assert by_code["unknown-answer"]["valid"] == ["no", "hinted", "asked", "unsure"]
+
+
+def test_json_syntax_errors_carry_no_english_detail() -> None:
+    """Malformed JSON is located by line and column in the chosen language."""
+    _, _, err = run(["--answers", "-", "--lang", "ru"], stdin='{\n  "a": oops}')
+    assert "строка 2, столбец 8" in err and "Expecting" not in err
+
+
+def test_newer_answers_give_terminal_advice() -> None:
+    """Answers from a newer quiz are explained without the browser's "reload the page"."""
+    _, _, err = run(["--answers", "-"], stdin='{"schema_version": 99, "answers": {}}')
+    assert "Update the quiz" in err and "Reload" not in err

@@ -103,7 +103,8 @@ export function renderResult(result, { t, topics, shareUrl, shared }) {
   verdict.append(el("p", "rf-quiz__band", data.band.label));
   if (data.band.verdict) verdict.append(el("p", "rf-quiz__band-verdict", data.band.verdict));
   if (data.summary) verdict.append(el("p", "rf-quiz__summary", data.summary));
-  verdict.append(el("p", "rf-quiz__score", fill(t.score, { score: data.score })));
+  // "Not enough answers" is no verdict, so it shows no score either (issue 11).
+  if (data.band.id !== "not-enough-answers") verdict.append(el("p", "rf-quiz__score", fill(t.score, { score: data.score })));
   if (data.confidence !== null) verdict.append(el("p", "rf-quiz__muted", fill(t.confidence, { percent: data.confidence })));
   parts.push(verdict);
 

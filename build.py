@@ -4,6 +4,8 @@
     python build.py catalogs [--check]       update (or check) every gettext catalog
     python build.py import-draft SRC DRAFT   fill a catalog from a parallel Markdown draft
     python build.py site [--strict]          build all languages into site/
+    python build.py offline [--out ZIP]      the workshop zip for file:// (dist/redflags-offline-<version>.zip)
+    python build.py all                      site/ and the offline zip
     python build.py serve [--port 8000]      build, then serve site/ on 127.0.0.1
     python build.py check                    strict build into a temporary folder
     python build.py deploy-config [--check]  write (or check) deploy/nginx.conf from pipeline/headers.py
@@ -109,6 +111,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     build.add_argument("--out", type=Path, default=None, help="output folder (default: site/)")
     serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    offline = sub.add_parser("offline", help="the workshop zip that works from file://")
+    offline.add_argument("--out", type=Path, default=None, help="zip path (default: dist/...)")
+    sub.add_parser("all", help="build site/ and the offline zip")
     sub.add_parser("check", help="strict build into a temporary folder")
     deploy_config = sub.add_parser("deploy-config", help="write deploy/nginx.conf from pipeline/headers.py")
     deploy_config.add_argument("--check", action="store_true", help="fail if deploy/nginx.conf is out of date")
@@ -138,6 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "site":
             build_site(config, (args.out or config.root / "site").resolve())
+            return 0
+        if args.command in ("offline", "all"):
+            from pipeline.offline import build_offline
+
+            if args.command == "all":
+                build_site(config, config.root / "site")
+            build_offline(config, getattr(args, "out", None), say=say)
             return 0
         if args.command == "serve":
             return cmd_serve(config, port=args.port)

@@ -24,7 +24,10 @@ def topic_link_problems(site_dir: Path, *, languages: Iterable[str], topics: dic
     cache: dict[Path, set[str]] = {}
     for lang in languages:
         for topic, target in sorted(topics.items()):
-            page = site_dir / lang / target["page"] / "index.html"
+            folder = site_dir / lang
+            page = folder / target["page"] / "index.html"
+            if not page.is_file():  # the offline bundle has no directory URLs
+                page = folder / f"{target['page']}.html"
             if not page.is_file():
                 problems.append(f"[{lang}] quiz topic {topic!r}: no page {target['page']!r}")
                 continue

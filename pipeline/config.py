@@ -53,6 +53,9 @@ class Config:
     strict: bool = False
     """Fail on any missing or fuzzy translation, broken link or generator warning."""
 
+    offline: bool = False
+    """Build for ``file://`` (the workshop zip): ``.html`` links, search index as a script."""
+
     domain_messages: str = "messages"
     """gettext domain of the UI strings (templates, notices)."""
 

@@ -18,13 +18,16 @@ WIDGET_MODULES = ("quiz-protocol.js", "quiz-client.js", "quiz-state.js", "quiz-v
 """What ``quiz-widget.js`` imports: preloaded in parallel instead of discovered one level at a time."""
 
 
-def render_quiz_form(lang: str, *, quiz_base: str, pages_base: str, stylesheet: bool = True) -> str:
+def render_quiz_form(
+    lang: str, *, quiz_base: str, pages_base: str, stylesheet: bool = True, directory_urls: bool = True
+) -> str:
     """HTML to insert after the quiz page's Markdown content.
 
     ``quiz_base``: relative URL of ``_quiz/`` (ends with ``/``); ``pages_base``:
     relative URL of the language's site root, for the action plan's links.
     ``stylesheet=False`` leaves out the ``quiz.css`` link, for a page that links
     it from its ``<head>`` (a stylesheet in the body holds up the parser).
+    ``directory_urls=False`` links ``<page>.html`` (the offline bundle, read from ``file://``).
     """
     from quiz.i18n import has_catalog, translations
 
@@ -40,7 +43,7 @@ def render_quiz_form(lang: str, *, quiz_base: str, pages_base: str, stylesheet: 
         "lang": lang,
         "quizBase": quiz_base,
         "schemaVersion": bank.get("schema_version", 1),
-        "topics": topic_urls(bank.get("topics", {}), pages_base),
+        "topics": topic_urls(bank.get("topics", {}), pages_base, directory_urls=directory_urls),
         "strings": strings,
     }
     total = len(questions)
@@ -113,14 +116,20 @@ def _answers(question: dict[str, Any]) -> list[dict[str, Any]]:
     return list(question.get("answers") or question.get("choices") or [])
 
 
-def topic_urls(topics: dict[str, Any], pages_base: str) -> dict[str, str]:
-    """``{topic id: "<pages_base><page>/#<anchor>"}`` from the bank's ``[topics.<id>]`` tables."""
+def topic_urls(topics: dict[str, Any], pages_base: str, *, directory_urls: bool = True) -> dict[str, str]:
+    """``{topic id: "<pages_base><page>/#<anchor>"}`` from the bank's ``[topics.<id>]`` tables.
+
+    Without directory URLs (the offline bundle) a page is ``<page>.html`` and the home ``index.html``.
+    """
     urls = {}
     for topic, target in sorted(topics.items()):
         page = str(target["page"]).strip("/")
         page = page.removesuffix(".md").removesuffix("/index")
         anchor = str(target.get("anchor") or "").lstrip("#")
-        url = f"{pages_base}{page}/" if page and page != "index" else pages_base
+        if not directory_urls:
+            url = f"{pages_base}{page or 'index'}.html"
+        else:
+            url = f"{pages_base}{page}/" if page and page != "index" else pages_base
         urls[topic] = f"{url}#{anchor}" if anchor else url
     return urls
 

@@ -27,6 +27,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkD
 
 SEARCH_LANGUAGES = {"es": "es", "ru": "ru", "en": "en"}
 
+OFFLINE_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+"""Where the offline build links the vendored ``iframe-worker`` shim (copied by ``pipeline/offline.py``)."""
+
 
 class _WarningCollector(logging.Handler):
     """Collect MkDocs warnings so strict mode can report them all at the end."""
@@ -88,6 +91,11 @@ def language_settings(
             options["permalink_title"] = gettext(PERMALINK)
             settings["markdown_extensions"][index] = {"toc": options}
     settings["plugins"] = [{"search": {"lang": [SEARCH_LANGUAGES[lang]]}}]
+    if config.offline:  # the workshop zip (pipeline/offline.py): .html links, index as a script
+        settings["plugins"].append("offline")
+        settings["use_directory_urls"] = False
+        # A vendored copy of the worker shim (npm iframe-worker) instead of Material's unpkg URL.
+        settings.setdefault("extra", {})["polyfills"] = [OFFLINE_WORKER_SHIM]
     settings["hooks"] = [str(Path(__file__).with_name("mkdocs_hooks.py"))]
     extra = settings.setdefault("extra", {})
     extra["alternate"] = True  # truthy, not iterable: our partial renders the switcher

@@ -1,0 +1,145 @@
+"""The workshop bundle: the whole site as one zip that works from ``file://``.
+
+Facilitators unzip it and double-click ``index.html``; no server, no network.
+The bundle is the normal site build (same sources, catalogs and quiz wheel)
+run with ``Config.offline``: Material's ``offline`` plugin turns directory URLs
+off (every link ends in ``.html``) and writes each language's search index as
+a script, and its worker shim (the npm package ``iframe-worker``, pinned in
+``package-lock.json``) is vendored into each language instead of loaded from
+unpkg. This module then points the root chooser at ``<lang>/index.html``,
+drops what only a web server uses, and writes the zip with sorted entries and
+fixed timestamps (``SOURCE_DATE_EPOCH``, else 1980-01-01), so two builds of
+the same sources give the same bytes.
+
+The online build's output is never touched: the bundle is built into its own
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import re
+import shutil
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from pipeline import site_build
+from pipeline.config import Config, source_date_epoch
+from pipeline.errors import BuildError
+from pipeline.site import OFFLINE_WORKER_SHIM
+
+Say = Callable[[str], None]
+
+SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
+"""The worker shim Material's ``offline`` plugin would load from unpkg."""
+
+SERVER_ONLY = ("404.html", "sitemap.xml", "choose-language.js")
+"""Root files a ``file://`` reader never uses (no server answers 404s; no crawler reads it)."""
+
+ZIP_EPOCH_FLOOR = 315532800  # 1980-01-01, the earliest date a zip entry can carry
+
+
+def project_version(root: Path) -> str:
+    with (root / "pyproject.toml").open("rb") as handle:
+        return str(tomllib.load(handle)["project"]["version"])
+
+
+def zip_path(root: Path) -> Path:
+    return root / "dist" / f"redflags-offline-{project_version(root)}.zip"
+
+
+def build_offline(config: Config, target: Path | None = None, *, say: Say = print) -> Path:
+    """Build the bundle and write it to ``target`` (default ``dist/redflags-offline-<version>.zip``)."""
+    target = target or zip_path(config.root)
+    shim = config.root / SHIM_SOURCE
+    if not shim.is_file():
+        raise BuildError("the iframe-worker shim is missing: run `npm ci`", shim)
+    offline = dataclasses.replace(config, offline=True)
+    with tempfile.TemporaryDirectory(prefix="redflags-offline-") as work:
+        site_dir = Path(work) / "site"
+        site_build.build_site(offline, site_dir, say=say)
+        finish_for_file_urls(offline, site_dir, shim=shim)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        write_zip(site_dir, partial, prefix=f"{target.stem}/")
+        partial.replace(target)  # a failed build leaves the previous zip in place
+    say(f"offline bundle: {target} ({target.stat().st_size / 1e6:.1f} MB)")
+    return target
+
+
+def finish_for_file_urls(config: Config, site_dir: Path, *, shim: Path) -> None:
+    """What the web build leaves to a server: chooser links to ``index.html``, the vendored shim."""
+    for name in SERVER_ONLY:
+        (site_dir / name).unlink(missing_ok=True)
+    chooser = site_dir / "index.html"
+    html = chooser.read_text(encoding="utf-8")
+    for lang in config.languages:
+        html = html.replace(f'href="{lang}/"', f'href="{lang}/index.html"')
+    chooser.write_text(re.sub(r'\s*<script src="choose-language.js"></script>', "", html), encoding="utf-8")
+    shim_text = shim.read_text(encoding="utf-8")
+    for lang in config.languages:
+        dest = site_dir / lang / OFFLINE_WORKER_SHIM
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shim, dest)
+        for page in sorted((site_dir / lang).rglob("*.html")):
+            html = page.read_text(encoding="utf-8")
+            allowed = allow_shim_script(html, shim_text, page)
+            if allowed != html:
+                page.write_text(allowed, encoding="utf-8")
+
+
+_SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')
+_SHIM_POST = re.compile(r"function c\(s,n\)\{[^}]*\}")
+_SHIM_IMPORT = re.compile(r"function d\(\.\.\.s\)\{return .*?Promise\.resolve\(\)\)\}")
+
+
+def shim_inline_script(shim_text: str, worker_url: str) -> str:
+    """The inline script ``iframe-worker`` 1.0.4 writes into its frame for ``worker_url``.
+
+    The frame inherits the page's Content-Security-Policy, so the page must allow
+    exactly this script by its hash. The text is rebuilt from the vendored shim's
+    own functions; if an upgrade changes its shape, this raises (and the browser
+    test of the bundle fails on the CSP violation).
+    """
+    post, load = _SHIM_POST.search(shim_text), _SHIM_IMPORT.search(shim_text)
+    if not post or not load or "postMessage=${c};importScripts=${d};" not in shim_text:
+        raise BuildError("iframe-worker shim changed shape: update pipeline/offline.py", SHIM_SOURCE)
+    return (
+        f"postMessage={post.group(0)};importScripts={load.group(0)};"
+        f'addEventListener("error",({{error}})=>{{parent.dispatchEvent(new ErrorEvent("error",'
+        f'{{filename:"{worker_url}",error}}))}})'
+    )
+
+
+def allow_shim_script(html: str, shim_text: str, page: Path) -> str:
+    """Add the hash of the shim's frame script to the page's policy (pages with search only)."""
+    match = _SEARCH_WORKER.search(html)
+    if not match or "script-src 'self'" not in html:
+        return html
+    body = shim_inline_script(shim_text, match.group("url"))
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+    return html.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)
+
+
+def _files(folder: Path) -> Iterator[tuple[str, Path]]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            yield path.relative_to(folder).as_posix(), path
+
+
+def write_zip(folder: Path, out: Path, *, prefix: str) -> None:
+    """Zip ``folder`` under ``prefix``: sorted entries, one fixed timestamp, fixed permissions."""
+    epoch = max(source_date_epoch() or 0, ZIP_EPOCH_FLOOR)
+    stamp = time.gmtime(epoch)[:6]
+    with ZipFile(out, "w", compression=ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, path in _files(folder):
+            info = ZipInfo(prefix + name, date_time=stamp)
+            info.compress_type = ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)

@@ -1,0 +1,125 @@
+"""The workshop zip from file://: unzipped into a temp folder, opened with no server.
+
+Every request that is not ``file:`` (or the ``blob:``/``data:`` URLs a page makes
+itself) is aborted and recorded; the flow must make none and log no console error.
+The zip is built once per session.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import ROOT
+
+LOCAL = ("file:", "blob:", "data:")
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("offline") / "redflags-offline-test.zip"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "offline", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def bundle(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(folder)
+    (top,) = folder.iterdir()
+    return top
+
+
+class OfflineLog:
+    """Console errors and aborted non-file requests of one context."""
+
+    def __init__(self, context: object) -> None:
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        context.route("**/*", self._route)
+
+    def _route(self, route: object) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def watch(self, page: object) -> object:
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        return page
+
+
+@pytest.fixture
+def offline(browser: object) -> Iterator[tuple[object, OfflineLog]]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    log = OfflineLog(ctx)
+    yield log.watch(ctx.new_page()), log
+    ctx.close()
+
+
+def test_zip_is_sorted_with_fixed_timestamps(offline_zip: Path) -> None:
+    """Entries are sorted, under one top folder, with one timestamp: the zip is reproducible."""
+    with zipfile.ZipFile(offline_zip) as archive:
+        infos = archive.infolist()
+    names = [info.filename for info in infos]
+    assert names == sorted(names)
+    assert {name.split("/", 1)[0] for name in names} == {offline_zip.stem}
+    assert len({info.date_time for info in infos}) == 1
+
+
+def test_links_end_in_html(bundle: Path) -> None:
+    """No directory URL is left in the chooser or the language switcher (file:// has no index lookup)."""
+    chooser = (bundle / "index.html").read_text(encoding="utf-8")
+    for lang in ("es", "ru", "en"):
+        assert f'href="{lang}/index.html"' in chooser
+    page = (bundle / "ru" / "when-to-say-no.html").read_text(encoding="utf-8")
+    assert 'href="./../es/when-to-say-no.html"' in page
+    assert "unpkg.com" not in page
+    assert (bundle / "ru" / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+
+
+def _search(page: object, query: str) -> int:
+    field = page.locator(".md-search__input")
+    # The index loads in the shim's frame; until it is ready Material shows "initializing".
+    for _ in range(40):
+        field.fill(query)
+        page.wait_for_timeout(250)
+        if page.locator(".md-search-result__item").count():
+            break
+    return page.locator(".md-search-result__item").count()
+
+
+def test_chooser_russian_page_switch_and_search(bundle: Path, offline: tuple[object, OfflineLog]) -> None:
+    """Chooser -> Russian, the same page switched to Spanish, a stemmed search hit in each language."""
+    page, log = offline
+    page.goto((bundle / "index.html").as_uri())
+    page.locator("a[lang=ru]").click()
+    page.wait_for_url("**/ru/index.html")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.goto((bundle / "ru" / "when-to-say-no.html").as_uri())
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator("a.rf-lang-link[lang=es]").click()
+    page.wait_for_url("**/es/when-to-say-no.html")
+    assert page.locator("html").get_attribute("lang") == "es"
+    # Inflected forms that only a language's own stemmer maps onto the indexed words.
+    for lang, query in (("es", "clientes"), ("ru", "клиентами"), ("en", "clients")):
+        page.goto((bundle / lang / "index.html").as_uri())
+        assert _search(page, query) > 0, f"no search hit for {query!r} in {lang}"
+    assert log.blocked == []
+    assert log.errors == []

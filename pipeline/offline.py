@@ -39,8 +39,12 @@ Say = Callable[[str], None]
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 """The worker shim Material's ``offline`` plugin would load from unpkg."""
 
-SERVER_ONLY = ("404.html", "sitemap.xml", "choose-language.js")
-"""Root files a ``file://`` reader never uses (no server answers 404s; no crawler reads it)."""
+SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", "_headers", "choose-language.js")
+"""Files (at any depth) a ``file://`` reader never uses: no server answers 404s or sends headers,
+no crawler reads the sitemaps, and the chooser has no language redirect offline."""
+
+PRECOMPRESSED = (".br", ".gz")
+"""Copies made for servers beside large files (``pipeline/headers.py``): a browser reading files never asks."""
 
 ZIP_EPOCH_FLOOR = 315532800  # 1980-01-01, the earliest date a zip entry can carry
 
@@ -75,8 +79,10 @@ def build_offline(config: Config, target: Path | None = None, *, say: Say = prin
 
 def finish_for_file_urls(config: Config, site_dir: Path, *, shim: Path) -> None:
     """What the web build leaves to a server: chooser links to ``index.html``, the vendored shim."""
-    for name in SERVER_ONLY:
-        (site_dir / name).unlink(missing_ok=True)
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    doomed = [p for p in files if p.suffix in PRECOMPRESSED and p.with_suffix("").is_file()]
+    for path in doomed + [p for p in files if p.name in SERVER_ONLY]:
+        path.unlink(missing_ok=True)
     chooser = site_dir / "index.html"
     html = chooser.read_text(encoding="utf-8")
     for lang in config.languages:

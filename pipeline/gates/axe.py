@@ -43,19 +43,34 @@ def _lang_of(rel: str) -> str:
     return first if first in ("es", "ru", "en") else "en"
 
 
-def check_pages(site_dir: Path, files: list[Path], *, root: Path, quiz_views: bool = True) -> tuple[list[Finding], int]:
-    """Run axe on ``files`` (and on the quiz's result and error views); return findings and views checked."""
+def check_pages(
+    site_dir: Path, files: list[Path], *, root: Path, quiz_views: bool = True, browser: object | None = None
+) -> tuple[list[Finding], int]:
+    """Run axe on ``files`` (and on the quiz's result and error views); return findings and views checked.
+
+    ``browser``: a running Playwright browser to reuse (the tests' session one); else one is launched.
+    """
+    if browser is not None:
+        return _check(site_dir, files, root=root, quiz_views=quiz_views, browser=browser)
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return _check(site_dir, files, root=root, quiz_views=quiz_views, browser=launched)
+        finally:
+            launched.close()
+
+
+def _check(site_dir: Path, files: list[Path], *, root: Path, quiz_views: bool, browser: object) -> tuple[list, int]:
     axe = root / AXE
     if not axe.is_file():
         return [Finding(str(AXE), 0, "axe-core missing: run scripts/bootstrap.sh (npm ci)")], 0
     found: list[Finding] = []
     views = 0
-    with serving(site_dir) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serving(site_dir) as base:
+        context = browser.new_context(bypass_csp=True)  # axe is injected by us, not by the page
         try:
-            context = browser.new_context(bypass_csp=True)  # axe is injected by us, not by the page
             page = context.new_page()
             for file in files:
                 rel = file.relative_to(site_dir).as_posix()
@@ -76,9 +91,8 @@ def check_pages(site_dir: Path, files: list[Path], *, root: Path, quiz_views: bo
                         where = ", ".join(str(n["target"]) for n in v["nodes"][:3])
                         label = "" if state == "page" else f" [{state} view]"
                         found.append(Finding(f"site/{rel}", 0, f"axe{label}: {v['id']} ({v['impact']}) at {where}"))
-            context.close()
         finally:
-            browser.close()
+            context.close()
     return found, views
 
 

@@ -75,14 +75,14 @@ def test_catalog_problems_are_named_with_their_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_axe_on_quiz_result_and_error_views(built_site: Path) -> None:
+def test_axe_on_quiz_result_and_error_views(built_site: Path, browser) -> None:
     """The quiz page passes axe in its result view and its error view too.
 
     One language here (each view is a cold Pyodide start); ``build.py check`` runs all of them.
     """
     quiz_pages = [f for f in html_files(built_site / "en") if axe.QUIZ_FORM in f.read_text(encoding="utf-8")]
     assert len(quiz_pages) >= 1
-    found, views = axe.check_pages(built_site, quiz_pages, root=ROOT)
+    found, views = axe.check_pages(built_site, quiz_pages, root=ROOT, browser=browser)
     assert [str(f) for f in found] == []
     assert views == 3 * len(quiz_pages)
 

@@ -7,7 +7,8 @@
     python build.py offline [--out ZIP]      the workshop zip for file:// (dist/redflags-offline-<version>.zip)
     python build.py all                      site/ and the offline zip
     python build.py serve [--port 8000]      build, then serve site/ on 127.0.0.1
-    python build.py check                    strict build into a temporary folder
+    python build.py check [--only vnu,axe]   strict build into a temporary folder, then every
+                                             quality gate over it (pipeline/gates/)
     python build.py deploy-config [--check]  write (or check) deploy/nginx.conf from pipeline/headers.py
 
 Every command takes ``--base-url URL`` (the public address of site/, may
@@ -70,6 +71,18 @@ def build_site(config: Config, target: Path) -> None:
     site_build.build_site(config, target, say=say)
 
 
+def cmd_gates(site_dir: Path, *, only: list[str]) -> int:
+    from pipeline.gates import run_gates
+
+    results = run_gates(site_dir, root=ROOT, only=only or None, say=say)
+    problems = [finding for result in results for finding in result.findings]
+    for finding in problems:
+        print(f"error: {finding}", file=sys.stderr)
+    failed = [r.name for r in results if not r.ok]
+    say(f"check: {len(results)} gates, {len(problems)} problem(s){' in ' + ', '.join(failed) if failed else ''}")
+    return 1 if problems else 0
+
+
 def cmd_serve(config: Config, *, port: int) -> int:
     from pipeline.serve import make_server
 
@@ -114,7 +127,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     offline = sub.add_parser("offline", help="the workshop zip that works from file://")
     offline.add_argument("--out", type=Path, default=None, help="zip path (default: dist/...)")
     sub.add_parser("all", help="build site/ and the offline zip")
-    sub.add_parser("check", help="strict build into a temporary folder")
+    check = sub.add_parser("check", help="strict build into a temporary folder, then the quality gates")
+    check.add_argument("--only", default="", help="comma-separated gates (default: all)")
     deploy_config = sub.add_parser("deploy-config", help="write deploy/nginx.conf from pipeline/headers.py")
     deploy_config.add_argument("--check", action="store_true", help="fail if deploy/nginx.conf is out of date")
     for command in sub.choices.values():
@@ -160,9 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = Path(tempfile.mkdtemp(prefix="redflags-check-"))
             try:
                 build_site(strict, out / "site")
+                return cmd_gates(out / "site", only=[g for g in args.only.split(",") if g])
             finally:
                 shutil.rmtree(out, ignore_errors=True)
-            return 0
     except BuildError as exc:
         for line in str(exc).splitlines():
             print(f"error: {line}", file=sys.stderr)

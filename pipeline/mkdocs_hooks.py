@@ -88,3 +88,27 @@ def on_page_markdown(markdown: str, /, *, page: Any, config: Any, files: Any) ->
     if not title or markdown.lstrip().startswith("# "):
         return markdown
     return f"# {title}\n\n{markdown}"
+
+
+#: Material's two state checkboxes (drawer, search) carry ``autocomplete="off"``,
+#: which HTML allows on text-like inputs only (two Nu checker errors per page).
+#: They sit in ``base.html`` outside any block, so the attribute is taken off the
+#: rendered page here; the search box itself (``partials/search.html``) keeps it.
+_TOGGLES = (
+    'data-md-toggle="drawer" type="checkbox" id="__drawer"',
+    'data-md-toggle="search" type="checkbox" id="__search"',
+)
+
+
+def valid_toggles(html: str) -> str:
+    for toggle in _TOGGLES:
+        html = html.replace(f'{toggle} autocomplete="off">', f"{toggle}>")
+    return html
+
+
+def on_post_page(output: str, /, *, page: Any, config: Any) -> str:
+    return valid_toggles(output)
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: Any) -> str:
+    return valid_toggles(output_content)

@@ -65,6 +65,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # the Nu HTML checker (vnu-jar)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

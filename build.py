@@ -4,7 +4,8 @@
     python build.py catalogs [--check]       update (or check) every gettext catalog
     python build.py import-draft SRC DRAFT   fill a catalog from a parallel Markdown draft
     python build.py site [--strict]          build all languages into site/
-    python build.py serve [--port 8000]      build, then serve site/ on 127.0.0.1
+    python build.py serve [--port 8000] [-v] live preview: rebuilds on every edit, the tab reloads
+    python build.py new SLUG --lang es       start an article: docs/SLUG.md and its catalogs
     python build.py check                    strict build into a temporary folder
     python build.py deploy-config [--check]  write (or check) deploy/nginx.conf from pipeline/headers.py
 
@@ -20,7 +21,6 @@ order; each stage is a module of ``pipeline/``. Errors are printed as
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import shutil
 import sys
@@ -68,14 +68,18 @@ def build_site(config: Config, target: Path) -> None:
     site_build.build_site(config, target, say=say)
 
 
-def cmd_serve(config: Config, *, port: int) -> int:
-    from pipeline.serve import make_server
+def cmd_serve(config: Config, *, host: str, port: int, verbose: bool) -> int:
+    from pipeline import preview
 
-    build_site(config, config.root / "site")
-    server = make_server(config.root / "site", port=port)
-    say(f"serving site/ on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
+    return preview.serve(config, host=host, port=port, verbose=verbose, say=say)
+
+
+def cmd_new(config: Config, *, slug: str, lang: str, title: str | None) -> int:
+    from pipeline import new_article
+
+    for path in new_article.create(config, slug, lang=lang, title=title):
+        say(f"wrote {path.relative_to(config.root)}")
+    say(f"next: edit docs/{slug}.md, preview it with `python build.py serve`")
     return 0
 
 
@@ -107,8 +111,15 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     build = sub.add_parser("site", help="build every language into site/")
     build.add_argument("--strict", action="store_true", help="fail on missing/fuzzy segments and warnings")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: site/)")
-    serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve = sub.add_parser("serve", help="live preview: build, serve, rebuild on edits, reload the tab")
+    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("-v", "--verbose", action="store_true", help="log every request")
+    new = sub.add_parser("new", help="start an article: docs/SLUG.md and its catalogs")
+    new.add_argument("slug", help="file name without .md: lowercase letters, digits and dashes")
+    new.add_argument("--lang", required=True, choices=list(Config(root=ROOT).languages),
+                     help="the language you write it in")
+    new.add_argument("--title", default=None, help="page title (default: from the slug)")
     sub.add_parser("check", help="strict build into a temporary folder")
     deploy_config = sub.add_parser("deploy-config", help="write deploy/nginx.conf from pipeline/headers.py")
     deploy_config.add_argument("--check", action="store_true", help="fail if deploy/nginx.conf is out of date")
@@ -140,7 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_site(config, (args.out or config.root / "site").resolve())
             return 0
         if args.command == "serve":
-            return cmd_serve(config, port=args.port)
+            return cmd_serve(config, host=args.host, port=args.port, verbose=args.verbose)
+        if args.command == "new":
+            return cmd_new(config, slug=args.slug, lang=args.lang, title=args.title)
         if args.command == "deploy-config":
             return cmd_deploy_config(config, check=args.check)
         if args.command == "check":
@@ -155,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(exc).splitlines():
             print(f"error: {line}", file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:  # Ctrl+C while building or serving: stop quietly
+        return 130
     return 2
 
 

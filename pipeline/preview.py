@@ -139,7 +139,8 @@ class PreviewBuilder:
             rebuilt = self._rebuild(plan)
         except BuildError as exc:
             self.error = exc
-            self.say("build failed, still serving the last good site:")
+            kept = ", still serving the last good site" if self.site_dir.exists() else ""
+            self.say(f"build failed{kept}:")
             for line in str(exc).splitlines():
                 self.say(f"  {line}")
             return False
@@ -294,12 +295,15 @@ class PreviewServer(LiveReloadServer):
     def urls(self) -> list[str]:
         return [f"{self.url}{lang}/" for lang in self.preview.config.languages]
 
-    def run(self) -> None:
-        """Watch, serve and rebuild until Ctrl+C (``LiveReloadServer.serve`` without its own binding)."""
+    def start_watching(self) -> None:
+        """Start the watcher before the first build, so an edit saved during that build is not missed."""
         for rel in WATCHED:
             if (self.project / rel).exists():
                 self.watch(str(self.project / rel))
         self.observer.start()
+
+    def run(self) -> None:
+        """Serve and rebuild until Ctrl+C (``LiveReloadServer.serve`` without its own binding)."""
         self.serve_thread.start()
         try:
             self._build_loop()
@@ -395,9 +399,10 @@ def serve(config: Config, *, host: str, port: int, verbose: bool, say: Say = pri
         server.bind()
         say("preview: " + "  ".join(server.urls()))
         say(f"building (watching {', '.join(WATCHED)}; Ctrl+C stops) ...")
+        server.start_watching()
         if not builder.rebuild(Plan(frozenset(config.languages), runtime=True)):
-            server.server_close()
-            raise builder.error or BuildError("build failed")
+            server.shutdown()
+            raise BuildError("nothing to serve: fix the errors above and run serve again")
         say(f"ready: open {server.urls()[0]}")
         server.run()
         return 0

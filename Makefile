@@ -3,9 +3,11 @@
 
 export NO_MKDOCS_2_WARNING := 1
 
+PORT ?= 8000
+
 serve:
 	@scripts/bootstrap.sh
-	.venv/bin/python build.py serve --port 8000
+	@.venv/bin/python build.py serve --port $(PORT)
 
 test:
 	@scripts/bootstrap.sh --test

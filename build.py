@@ -6,7 +6,8 @@
     python build.py site [--strict]          build all languages into site/
     python build.py offline [--out ZIP]      the workshop zip for file:// (dist/redflags-offline-<version>.zip)
     python build.py all                      site/ and the offline zip
-    python build.py serve [--port 8000]      build, then serve site/ on 127.0.0.1
+    python build.py serve [--port 8000] [-v] live preview: rebuilds on every edit, the tab reloads
+    python build.py new SLUG --lang es       start an article: docs/SLUG.md and its catalogs
     python build.py check [--only vnu,axe]   strict build into a temporary folder, then every
                                              quality gate over it (pipeline/gates/)
     python build.py deploy-config [--check]  write (or check) deploy/nginx.conf from pipeline/headers.py
@@ -23,7 +24,6 @@ order; each stage is a module of ``pipeline/``. Errors are printed as
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import shutil
 import sys
@@ -83,14 +83,18 @@ def cmd_gates(site_dir: Path, *, only: list[str]) -> int:
     return 1 if problems else 0
 
 
-def cmd_serve(config: Config, *, port: int) -> int:
-    from pipeline.serve import make_server
+def cmd_serve(config: Config, *, host: str, port: int, verbose: bool) -> int:
+    from pipeline import preview
 
-    build_site(config, config.root / "site")
-    server = make_server(config.root / "site", port=port)
-    say(f"serving site/ on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
+    return preview.serve(config, host=host, port=port, verbose=verbose, say=say)
+
+
+def cmd_new(config: Config, *, slug: str, lang: str, title: str | None) -> int:
+    from pipeline import new_article
+
+    for path in new_article.create(config, slug, lang=lang, title=title):
+        say(f"wrote {path.relative_to(config.root)}")
+    say(f"next: edit docs/{slug}.md, preview it with `python build.py serve`")
     return 0
 
 
@@ -122,8 +126,15 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     build = sub.add_parser("site", help="build every language into site/")
     build.add_argument("--strict", action="store_true", help="fail on missing/fuzzy segments and warnings")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: site/)")
-    serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve = sub.add_parser("serve", help="live preview: build, serve, rebuild on edits, reload the tab")
+    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("-v", "--verbose", action="store_true", help="log every request")
+    new = sub.add_parser("new", help="start an article: docs/SLUG.md and its catalogs")
+    new.add_argument("slug", help="file name without .md: lowercase letters, digits and dashes")
+    new.add_argument("--lang", required=True, choices=list(Config(root=ROOT).languages),
+                     help="the language you write it in")
+    new.add_argument("--title", default=None, help="page title (default: from the slug)")
     offline = sub.add_parser("offline", help="the workshop zip that works from file://")
     offline.add_argument("--out", type=Path, default=None, help="zip path (default: dist/...)")
     sub.add_parser("all", help="build site/ and the offline zip")
@@ -166,7 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_offline(config, getattr(args, "out", None), say=say)
             return 0
         if args.command == "serve":
-            return cmd_serve(config, port=args.port)
+            return cmd_serve(config, host=args.host, port=args.port, verbose=args.verbose)
+        if args.command == "new":
+            return cmd_new(config, slug=args.slug, lang=args.lang, title=args.title)
         if args.command == "deploy-config":
             return cmd_deploy_config(config, check=args.check)
         if args.command == "check":
@@ -181,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(exc).splitlines():
             print(f"error: {line}", file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:  # Ctrl+C while building or serving: stop quietly
+        return 130
     return 2
 
 

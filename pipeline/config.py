@@ -59,6 +59,11 @@ class Config:
     domain_messages: str = "messages"
     """gettext domain of the UI strings (templates, notices)."""
 
+    template_cache: Path | None = None
+    """Folder for Jinja2's compiled-template cache. The live preview sets it (each MkDocs
+    build otherwise recompiles Material's templates, about half of a one-language
+    rebuild); ``build.py site`` leaves it off, so a build depends on nothing but sources."""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "site_url", normalize_base_url(self.site_url, origin="Config.site_url"))
 

@@ -31,6 +31,11 @@ def on_env(env: Any, /, *, config: Any, files: Any) -> Any:
     env.install_gettext_translations(
         translations(Path(settings["messages_po"]), settings["lang"]), newstyle=True
     )
+    if settings.get("template_cache"):  # the live preview: compile Material's templates once
+        from jinja2 import FileSystemBytecodeCache
+
+        Path(settings["template_cache"]).mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(settings["template_cache"])
     return env
 
 

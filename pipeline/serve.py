@@ -36,13 +36,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def _not_found_page(self) -> Path | None:
-        root = Path(self.directory)
-        first = self.path.lstrip("/").split("/", 1)[0]
-        localized = root / first / "404.html"
-        if first and localized.is_file():
-            return localized
-        fallback = root / "404.html"
-        return fallback if fallback.is_file() else None
+        return not_found_page(Path(self.directory), unquote(urlsplit(self.path).path))
+
+
+def not_found_page(root: Path, path: str) -> Path | None:
+    """The 404 page for a request path: ``<lang>/404.html`` under a language, else ``404.html``."""
+    first = path.lstrip("/").split("/", 1)[0]
+    localized = root / first / "404.html"
+    if first and localized.is_file():
+        return localized
+    fallback = root / "404.html"
+    return fallback if fallback.is_file() else None
 
 
 def make_server(site_dir: Path, *, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:

@@ -106,6 +106,7 @@ def language_settings(
         "root_url": config.site_url,
         "messages_po": str(config.po_path(lang, config.domain_messages)),
         "tag_labels": tag_labels,
+        "template_cache": str(config.template_cache) if config.template_cache else None,
     }
     return settings
 

@@ -9,14 +9,19 @@ failed build leaves the previous site untouched.
 A finishing stage is a function ``(config, site_dir) -> list[BuildError]``
 that adds or rewrites files of the staged site (root pages, CSP, ...) and
 returns problems instead of raising them; add one by appending it to
-``FINISHING_STAGES``.
+``FINISHING_STAGES``. Two sets say how the live preview (``pipeline/preview.py``)
+treats a stage: one in ``RUNTIME_STAGES`` writes files that depend only on
+``quiz/`` and the vendored runtime, so the preview runs it once and reuses its
+output until ``quiz/`` changes; one in ``NOT_IN_PREVIEW`` (the offline zip) is
+skipped by the preview. Every other stage runs on every preview rebuild, over
+the whole site, exactly as in ``build.py site``.
 """
 
 from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pipeline import (
@@ -97,12 +102,19 @@ def content_problems(config: Config, pages: dict[str, list[LocalizedArticle]]) -
 
 
 def _quiz_runtime(config: Config, site_dir: Path) -> list[BuildError]:
-    """The vendored Pyodide runtime, the quiz wheel and lock file in ``_quiz/``; topic links checked."""
+    """The vendored Pyodide runtime, the quiz wheel and lock file in ``_quiz/``."""
     if not has_quiz(config):
         return []
     from pipeline.quiz_bundle import build_quiz_bundle
 
     build_quiz_bundle(site_dir / "_quiz", root=config.root)
+    return []
+
+
+def _quiz_topic_links(config: Config, site_dir: Path) -> list[BuildError]:
+    """Every topic link of the quiz's action plan resolves to a page and anchor in every language."""
+    if not has_quiz(config):
+        return []
     topics = checks.quiz_topics()
     return [SiteError(p) for p in checks.topic_link_problems(site_dir, languages=config.languages, topics=topics)]
 
@@ -138,6 +150,7 @@ def _precompress(config: Config, site_dir: Path) -> list[BuildError]:
 
 FINISHING_STAGES: list[FinishingStage] = [
     _quiz_runtime,
+    _quiz_topic_links,
     _quoted_link_titles,
     _root_pages,
     _fingerprint,
@@ -146,6 +159,53 @@ FINISHING_STAGES: list[FinishingStage] = [
     _precompress,
 ]
 """Run in order over the staged site after every language is built."""
+
+RUNTIME_STAGES: set[FinishingStage] = {_quiz_runtime}
+"""Stages whose files depend only on ``quiz/`` and the pinned runtime: the preview reuses them."""
+
+NOT_IN_PREVIEW: set[FinishingStage] = {_precompress}
+"""Stages the live preview skips (slow products nobody previews: precompression, the offline zip)."""
+
+
+def prepare(config: Config) -> None:
+    """What every build does before reading pages: compile the quiz catalogs the quiz form needs."""
+    if has_quiz(config):
+        from pipeline.quiz_catalogs import compile_quiz_catalogs
+
+        compile_quiz_catalogs(config.root)
+
+
+def tag_labels_of(pages: list[LocalizedArticle]) -> dict[str, str]:
+    catalogue = next((p for p in pages if p.article.slug == warning_signs.CATALOGUE), None)
+    return warning_signs.tag_labels(catalogue.markdown) if catalogue else {}
+
+
+def build_languages(
+    config: Config,
+    pages: dict[str, list[LocalizedArticle]],
+    languages: Iterable[str],
+    *,
+    site_dir: Path,
+    say: Say = print,
+) -> list[str]:
+    """The per-language stage: one MkDocs build per language into ``site_dir/<lang>``; the warnings."""
+    warnings: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="redflags-work-") as work:
+        for lang in languages:
+            say(f"building {lang} ...")
+            warnings += site.build_language(
+                config, lang, pages[lang], work_dir=Path(work), site_dir=site_dir / lang,
+                tag_labels=tag_labels_of(pages[lang]),
+            )
+    return warnings
+
+
+def finish(config: Config, site_dir: Path, stages: Iterable[FinishingStage]) -> list[BuildError]:
+    """Run ``stages`` in order over a staged site; the problems they found."""
+    problems: list[BuildError] = []
+    for stage in stages:
+        problems += stage(config, site_dir)
+    return problems
 
 
 def build_site(config: Config, target: Path, *, say: Say = print) -> None:
@@ -156,27 +216,16 @@ def build_site(config: Config, target: Path, *, say: Say = print) -> None:
 
 def _build_site(config: Config, target: Path, *, say: Say) -> None:
     started = time.perf_counter()
-    if has_quiz(config):
-        from pipeline.quiz_catalogs import compile_quiz_catalogs
-
-        compile_quiz_catalogs(config.root)  # the quiz page's form is rendered from them
+    prepare(config)
     pages = localize_all(config)
     say("translation coverage:")
     for line in report.coverage_lines([page for lang in config.languages for page in pages[lang]]):
         say(line)
     problems = content_problems(config, pages) if config.strict else []
     # Everything is read; from here on files are written, into the staging folder only.
-    warnings: list[str] = []
-    with output.staging(target) as stage, tempfile.TemporaryDirectory(prefix="redflags-work-") as work:
-        for lang in config.languages:
-            say(f"building {lang} ...")
-            catalogue = next((p for p in pages[lang] if p.article.slug == warning_signs.CATALOGUE), None)
-            labels = warning_signs.tag_labels(catalogue.markdown) if catalogue else {}
-            warnings += site.build_language(
-                config, lang, pages[lang], work_dir=Path(work), site_dir=stage / lang, tag_labels=labels
-            )
-        for finish in FINISHING_STAGES:
-            problems += finish(config, stage)
+    with output.staging(target) as stage:
+        warnings = build_languages(config, pages, config.languages, site_dir=stage, say=say)
+        problems += finish(config, stage, FINISHING_STAGES)
         for warning in warnings:
             say(f"warning: {warning}")
         if config.strict:

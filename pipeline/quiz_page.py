@@ -18,13 +18,23 @@ WIDGET_MODULES = ("quiz-protocol.js", "quiz-client.js", "quiz-state.js", "quiz-v
 """What ``quiz-widget.js`` imports: preloaded in parallel instead of discovered one level at a time."""
 
 
-def render_quiz_form(lang: str, *, quiz_base: str, pages_base: str, stylesheet: bool = True) -> str:
+def render_quiz_form(
+    lang: str,
+    *,
+    quiz_base: str,
+    pages_base: str,
+    stylesheet: bool = True,
+    embed: dict[str, str] | None = None,
+) -> str:
     """HTML to insert after the quiz page's Markdown content.
 
     ``quiz_base``: relative URL of ``_quiz/`` (ends with ``/``); ``pages_base``:
     relative URL of the language's site root, for the action plan's links.
     ``stylesheet=False`` leaves out the ``quiz.css`` link, for a page that links
     it from its ``<head>`` (a stylesheet in the body holds up the parser).
+    ``embed``: set on the embed's frame page (``pipeline/embed.py``), e.g.
+    ``{"quizUrl": <the site's quiz page>}``: share and print go to the site,
+    result links open in a new tab.
     """
     from quiz.i18n import has_catalog, translations
 
@@ -42,6 +52,7 @@ def render_quiz_form(lang: str, *, quiz_base: str, pages_base: str, stylesheet: 
         "schemaVersion": bank.get("schema_version", 1),
         "topics": topic_urls(bank.get("topics", {}), pages_base),
         "strings": strings,
+        **({"embed": embed} if embed else {}),
     }
     total = len(questions)
     parts = [

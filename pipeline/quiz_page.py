@@ -19,7 +19,13 @@ WIDGET_MODULES = ("quiz-protocol.js", "quiz-client.js", "quiz-state.js", "quiz-v
 
 
 def render_quiz_form(
-    lang: str, *, quiz_base: str, pages_base: str, stylesheet: bool = True, directory_urls: bool = True
+    lang: str,
+    *,
+    quiz_base: str,
+    pages_base: str,
+    stylesheet: bool = True,
+    directory_urls: bool = True,
+    embed: dict[str, str] | None = None,
 ) -> str:
     """HTML to insert after the quiz page's Markdown content.
 
@@ -28,6 +34,9 @@ def render_quiz_form(
     ``stylesheet=False`` leaves out the ``quiz.css`` link, for a page that links
     it from its ``<head>`` (a stylesheet in the body holds up the parser).
     ``directory_urls=False`` links ``<page>.html`` (the offline bundle, read from ``file://``).
+    ``embed``: set on the embed's frame page (``pipeline/embed.py``), e.g.
+    ``{"quizUrl": <the site's quiz page>}``: share and print go to the site,
+    result links open in a new tab.
     """
     from quiz.i18n import has_catalog, translations
 
@@ -45,6 +54,7 @@ def render_quiz_form(
         "schemaVersion": bank.get("schema_version", 1),
         "topics": topic_urls(bank.get("topics", {}), pages_base, directory_urls=directory_urls),
         "strings": strings,
+        **({"embed": embed} if embed else {}),
     }
     total = len(questions)
     parts = [

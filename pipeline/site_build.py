@@ -128,6 +128,15 @@ def _root_pages(config: Config, site_dir: Path) -> list[BuildError]:
     return []
 
 
+def _embed(config: Config, site_dir: Path) -> list[BuildError]:
+    """``embed.js`` and the frameless quiz page per language (``pipeline/embed.py``)."""
+    if has_quiz(config):
+        from pipeline.embed import write_embed
+
+        write_embed(config, site_dir)
+    return []
+
+
 def _content_security_policy(config: Config, site_dir: Path) -> list[BuildError]:
     csp.apply_csp(site_dir)  # last: hashes the inline scripts of every page the stages above wrote
     return []
@@ -153,6 +162,7 @@ FINISHING_STAGES: list[FinishingStage] = [
     _quiz_topic_links,
     _quoted_link_titles,
     _root_pages,
+    _embed,
     _fingerprint,
     _content_security_policy,
     _deploy_files,

@@ -34,8 +34,14 @@ def head(path: Path) -> Head:
     return parser
 
 
+FRAME_DIR = "quiz-frame"
+
+
 def pages(site: Path) -> list[Path]:
-    return sorted(p for lang in LANGUAGES for p in (site / lang).rglob("index.html"))
+    """Every site page, without the embed's frame pages (documents inside other sites' posts)."""
+    return sorted(
+        p for lang in LANGUAGES for p in (site / lang).rglob("index.html") if FRAME_DIR not in p.parent.parts
+    )
 
 
 def test_every_page_has_canonical_description_and_cards(built_site: Path) -> None:
@@ -55,6 +61,15 @@ def test_every_page_has_canonical_description_and_cards(built_site: Path) -> Non
         assert meta["og:locale"] == OG_LOCALES[lang], rel
         alternates = sorted(v for k, v in page.meta if k == "og:locale:alternate")
         assert alternates == sorted(v for k, v in OG_LOCALES.items() if k != lang), rel
+
+
+def test_frame_pages_are_not_indexed_and_point_at_the_quiz_page(built_site: Path) -> None:
+    """The embed's frame page lives inside a blog post: noindex, canonical = the site's own quiz page."""
+    config = Config.load(ROOT)
+    for lang in LANGUAGES:
+        page = head(built_site / lang / FRAME_DIR / "index.html")
+        assert dict(page.meta).get("robots") == "noindex", lang
+        assert page.canonical == config.url(f"{lang}/quiz/"), lang
 
 
 def test_descriptions_are_in_the_pages_language(built_site: Path) -> None:

@@ -210,11 +210,15 @@ function setup(root, config) {
       showProblems(shared ? t.bad_link : t.bad_answers, messages);
       return;
     }
-    const url = new URL(location.href);
+    // In the embed's frame (config.embed) the share link is the site's quiz page, not the frame.
+    const url = new URL(config.embed?.quizUrl ?? location.href, location.href);
     url.hash = shareFragment(set.answers);
     resultBox.replaceChildren(
       ...renderResult(envelope.result, { t, topics: config.topics ?? {}, shareUrl: url.href, shared }),
     );
+    if (config.embed) {
+      for (const link of resultBox.querySelectorAll("a[href]")) Object.assign(link, { target: "_blank", rel: "noopener" });
+    }
     form.hidden = true;
     progress.hidden = true;
     resultBox.hidden = false;
@@ -228,7 +232,10 @@ function setup(root, config) {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const action = button.dataset.action;
-    if (action === "print") window.print();
+    if (action === "print" && config.embed) {
+      // Printing a frame prints a fragment of someone's blog: open the result on our site instead.
+      window.open(resultBox.querySelector(".rf-quiz__share-url").value, "_blank", "noopener");
+    } else if (action === "print") window.print();
     if (action === "edit") showForm(0);
     if (action === "restart") startOver();
     if (action === "copy") {

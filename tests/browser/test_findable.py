@@ -9,7 +9,7 @@ from pathlib import Path
 from pipeline.config import LANGUAGES, Config
 
 ROOT = Path(__file__).resolve().parents[2]
-OG_LOCALES = {"es": "es_ES", "ru": "ru_RU", "en": "en_US"}
+OG_LOCALES = {"es": "es_ES", "ru": "ru_RU", "en": "en_GB"}
 
 
 class Head(HTMLParser):

@@ -31,11 +31,19 @@ LINK_TEXT = {
 }
 """What the snippet's fallback link says (RSS readers, email, no JavaScript)."""
 
+FRAME_HEADING = {
+    "es": "¿Qué riesgo tiene este cliente?",
+    "ru": "Насколько рискован этот клиент?",
+    "en": "How risky is this client?",
+}
+"""The frame document's own ``<h1>`` (a document without one fails axe's page-has-heading-one)."""
+
 FRAME_CSS = """\
 html,body{margin:0;padding:0;background:transparent}
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--rf-quiz-fg)}
 .rf-frame{padding:1px 12px;background:#fff;color:#000000de;border-radius:6px}
 .rf-frame .rf-quiz{margin:.75em 0}
+.rf-frame__title{margin:.6em 0 .2em;font-size:1.25em;line-height:1.3}
 .rf-frame__credit{margin:.5em 0 .75em;font-size:.8em;text-align:right}
 .rf-frame__credit a{color:inherit}
 [data-md-color-scheme="slate"] .rf-frame{background:#1e2129;color:#e8e8e8}
@@ -82,6 +90,7 @@ def frame_page(config: Config, lang: str) -> str:
 </head>
 <body>
 <main class="rf-frame">
+<h1 class="rf-frame__title">{escape(FRAME_HEADING[lang])}</h1>
 {form}<p class="rf-frame__credit"><a href="{escape(quiz_url)}" rel="noopener">{name}</a></p>
 </main>
 </body>

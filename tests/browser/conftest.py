@@ -42,18 +42,19 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+def run_build(*args: str) -> None:
+    """Run ``build.py ARGS`` as a user would; fail the test with its output when it fails."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's real site, built by build.py into a temporary folder."""
     out = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "site", "--strict", "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    run_build("site", "--strict", "--out", str(out))
     return out
 
 

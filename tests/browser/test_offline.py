@@ -7,15 +7,13 @@ The zip is built once per session.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import run_build
 
 LOCAL = ("file:", "blob:", "data:")
 
@@ -23,14 +21,7 @@ LOCAL = ("file:", "blob:", "data:")
 @pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("offline") / "redflags-offline-test.zip"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "offline", "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    run_build("offline", "--out", str(out))
     return out
 
 

@@ -21,6 +21,7 @@ import yaml
 from .config import Config
 from .errors import BuildError, SiteError
 from .model import LocalizedArticle
+from .social_card import HEIGHT, WIDTH, card_url
 from .ui_text import DARK_MODE, HOME, LIGHT_MODE, PERMALINK, SITE_DESCRIPTION, SITE_NAME, translations
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0
@@ -106,6 +107,7 @@ def language_settings(
         "root_url": config.site_url,
         "messages_po": str(config.po_path(lang, config.domain_messages)),
         "tag_labels": tag_labels,
+        "card": {"url": card_url(config, lang), "width": WIDTH, "height": HEIGHT},
         "template_cache": str(config.template_cache) if config.template_cache else None,
     }
     return settings

@@ -36,6 +36,7 @@ from pipeline import (
     report,
     root_pages,
     site,
+    social_card,
     warning_signs,
 )
 from pipeline.config import Config
@@ -137,6 +138,12 @@ def _embed(config: Config, site_dir: Path) -> list[BuildError]:
     return []
 
 
+def _social_cards(config: Config, site_dir: Path) -> list[BuildError]:
+    """The link-preview image of each language (``pipeline/social_card.py``)."""
+    social_card.write_cards(config, site_dir)
+    return []
+
+
 def _content_security_policy(config: Config, site_dir: Path) -> list[BuildError]:
     csp.apply_csp(site_dir)  # last: hashes the inline scripts of every page the stages above wrote
     return []
@@ -163,6 +170,7 @@ FINISHING_STAGES: list[FinishingStage] = [
     _quoted_link_titles,
     _root_pages,
     _embed,
+    _social_cards,
     _fingerprint,
     _content_security_policy,
     _deploy_files,

@@ -2,6 +2,7 @@
 # Set up everything the build and the tests need, on a fresh Debian machine.
 #   scripts/bootstrap.sh          Python venv (.venv) + npm packages (Pyodide)
 #   scripts/bootstrap.sh --test   the same, plus Debian's chromium and gettext
+# Both install Debian's fonts-dejavu-core when missing (the social cards' font).
 # Idempotent: each step is skipped when already done for the current pins.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,19 +59,20 @@ if [ ! -f "$lockstamp" ]; then
   touch "$lockstamp"
 fi
 
-# --- test-only system packages ---
+# --- system packages: the build's font (social cards), then the test-only ones ---
+missing=()
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)  # pipeline/social_card.py
 if [ "${1:-}" = "--test" ]; then
-  missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # the Nu HTML checker (vnu-jar)
-  if [ ${#missing[@]} -gt 0 ]; then
-    say "installing Debian packages: ${missing[*]}"
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 say "ready"

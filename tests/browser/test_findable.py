@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import struct
 from html.parser import HTMLParser
 from pathlib import Path
 
 from pipeline.config import LANGUAGES, Config
+from pipeline.social_card import CARD_PATH, card_text
 
 ROOT = Path(__file__).resolve().parents[2]
 OG_LOCALES = {"es": "es_ES", "ru": "ru_RU", "en": "en_GB"}
@@ -57,7 +60,12 @@ def test_every_page_has_canonical_description_and_cards(built_site: Path) -> Non
         url = config.url(rel.removesuffix("index.html"))
         assert page.canonical == url and meta["og:url"] == url, rel
         assert meta["description"] and meta["og:description"] == meta["description"] == meta["twitter:description"]
-        assert meta["og:title"] and meta["twitter:title"] == meta["og:title"] and meta["twitter:card"] == "summary"
+        assert meta["og:title"] and meta["twitter:title"] == meta["og:title"]
+        assert meta["twitter:card"] == "summary_large_image", rel
+        card = config.url(f"{lang}/{CARD_PATH}")
+        assert meta["og:image"] == meta["twitter:image"] == card, rel
+        assert (meta["og:image:width"], meta["og:image:height"], meta["og:image:type"]) == ("1200", "630", "image/png")
+        assert meta["og:image:alt"] == meta["twitter:image:alt"] == card_text(config, lang).alt, rel
         assert meta["og:locale"] == OG_LOCALES[lang], rel
         alternates = sorted(v for k, v in page.meta if k == "og:locale:alternate")
         assert alternates == sorted(v for k, v in OG_LOCALES.items() if k != lang), rel
@@ -85,6 +93,25 @@ def test_quiz_card_is_generic(built_site: Path) -> None:
     for lang in LANGUAGES:
         meta = dict(head(built_site / lang / "quiz" / "index.html").meta)
         assert "#" not in meta["og:url"] and not re.search(r"\d", meta["og:title"] + meta["og:description"])
+        assert meta["og:image"].endswith(f"/{lang}/{CARD_PATH}") and "#" not in meta["og:image"]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk (which must come first)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", data[:16]
+    return struct.unpack(">II", data[16:24])
+
+
+def test_each_language_has_its_own_card_image(built_site: Path) -> None:
+    """The file og:image names exists: a 1200x630 PNG, different per language, with no text chunks."""
+    digests = set()
+    for lang in LANGUAGES:
+        data = (built_site / lang / CARD_PATH).read_bytes()
+        assert png_size(data) == (1200, 630), lang
+        assert not re.search(rb"tEXt|zTXt|iTXt|tIME", data), lang  # nothing but pixels: reproducible
+        assert 5_000 < len(data) < 200_000, (lang, len(data))
+        digests.add(hashlib.sha256(data).hexdigest())
+    assert len(digests) == len(LANGUAGES)
 
 
 def test_robots_txt_points_at_the_sitemap_index(built_site: Path) -> None:

@@ -36,3 +36,4 @@ def test_second_build_is_byte_identical(built_site: Path, tmp_path: Path) -> Non
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
     assert any(name.endswith(".br") for name in first) and "sitemap.xml" in first
+    assert {f"{lang}/assets/images/social-card.png" for lang in ("es", "ru", "en")} <= set(first)  # the cards

@@ -68,9 +68,16 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serving(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 on a free port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def serving(site_dir: Path, *, production: bool = False) -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1 on a free port; yield its base URL.
+
+    ``production=True`` serves it as the deployed site is (``pipeline/serve.py``: the
+    header policy, precompressed variants, keep-alive) for gates that measure transfers.
+    """
+    from pipeline.serve import SiteHandler
+
+    base = type("_QuietSiteHandler", (SiteHandler,), {"log_message": _QuietHandler.log_message})
+    handler = functools.partial(base if production else _QuietHandler, directory=str(site_dir))
     server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -92,10 +92,21 @@ def test_lighthouse_on_the_quiz_page(built_site: Path) -> None:
     """Lighthouse (mobile) gives the quiz page 100 in accessibility, best practices and SEO.
 
     Performance is reported but not asserted here: on the shared test machine its
-    simulated timings swing with the load; ``build.py check`` applies the 95 bar.
+    simulated timings swing with the load (no timing asserts in tests); ``build.py check``
+    applies the 95 bar to the median of three runs.
     """
-    result = lighthouse.run(built_site, root=ROOT, paths=["en/quiz/"])
+    result = lighthouse.run(built_site, root=ROOT, paths=["en/quiz/"], runs=1)
     scores = result.scores["en/quiz/"]
     print("lighthouse en/quiz/", scores)
     assert {k: scores[k] for k in ("accessibility", "best-practices", "seo")} == {
         "accessibility": 100, "best-practices": 100, "seo": 100}
+    audits = result.reports["en/quiz/"][0]["audits"]
+    # served as nginx serves it: every text resource compressed, nothing render-blocking left unsent compressed
+    assert audits["uses-text-compression"]["score"] == 1, audits["uses-text-compression"].get("details")
+
+
+def test_lighthouse_takes_the_median_of_its_runs() -> None:
+    """Several runs per page: each category is judged on its (low) median, not on the best run."""
+    runs = [{"performance": 97, "seo": 100}, {"performance": 88, "seo": 100}, {"performance": 99, "seo": 92}]
+    assert lighthouse.median_scores(runs) == {"performance": 97, "seo": 100}
+    assert lighthouse.median_scores(runs[:2]) == {"performance": 88, "seo": 100}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 import urllib.error
 import urllib.request
@@ -52,3 +53,34 @@ def test_security_headers_frame_pages_only_are_frameable(server) -> None:
 
     frame = response_headers("/ru/quiz-frame/index.html")
     assert frame["Content-Security-Policy"] == "frame-ancestors *" and "X-Frame-Options" not in frame
+
+
+def test_precompressed_variants_are_served_like_nginx_static_modules(tmp_path) -> None:
+    """x.br for `br`, x.gz for `gzip` only, the file itself otherwise (q=0 refuses), with Vary and the type."""
+    import brotli
+
+    from pipeline.serve import accepted_encodings
+
+    css = b"body{color:red}" * 200
+    (tmp_path / "a.css").write_bytes(css)
+    (tmp_path / "a.css.br").write_bytes(brotli.compress(css))
+    (tmp_path / "a.css.gz").write_bytes(gzip.compress(css))
+    srv = make_server(tmp_path, port=0)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{srv.server_address[1]}"
+    try:
+        for accept, coding in [("br, gzip", "br"), ("gzip", "gzip"), ("gzip;q=0, identity", None), (None, None)]:
+            request = urllib.request.Request(base + "/a.css", headers={"Accept-Encoding": accept} if accept else {})
+            with urllib.request.urlopen(request) as response:
+                body = response.read()
+                assert response.headers["Content-Encoding"] == coding, accept
+                assert response.headers["Content-Type"] == "text/css; charset=utf-8"
+                assert response.headers["Cache-Control"] and response.headers["X-Content-Type-Options"] == "nosniff"
+            decoded = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[coding](body)
+            assert decoded == css, accept
+            if coding:
+                assert response.headers["Vary"] == "Accept-Encoding"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert accepted_encodings("br;q=0.5, gzip;q=0") == {"br"}

@@ -52,11 +52,21 @@ body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:va
 """
 
 
-def snippet(config: Config, lang: str, *, theme: str = "auto") -> str:
-    """The two lines a blogger pastes (absolute URLs from ``config.site_url``)."""
-    theme_attr = "" if theme == "auto" else f' data-theme="{escape(theme)}"'
+def snippet(config: Config, lang: str, *, theme: str = "auto", title: str | None = None) -> str:
+    """The two lines a blogger pastes (absolute URLs from ``config.site_url``).
+
+    Options left at their default are left out (``theme="auto"``, no ``title``).
+    The "Embed the quiz" page's generator (``embed-generator.js``) writes the very
+    same text in the browser; ``tests/browser/embed/test_embed_page.py`` compares them.
+    """
+    attrs = f' data-lang="{escape(lang)}"'
+    if theme != "auto":
+        attrs += f' data-theme="{escape(theme)}"'
+    title = (title or "").strip()
+    if title:
+        attrs += f' data-title="{escape(title)}"'
     return (
-        f'<div data-redflags-quiz data-lang="{escape(lang)}"{theme_attr}>'
+        f"<div data-redflags-quiz{attrs}>"
         f'<a href="{escape(config.url(lang + "/quiz/"))}">{escape(LINK_TEXT[lang])}</a></div>\n'
         f'<script async src="{escape(config.url("embed.js"))}"></script>'
     )

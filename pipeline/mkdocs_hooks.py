@@ -64,7 +64,12 @@ QUIZ_PAGE = "quiz.md"
 
 
 def on_page_content(html: str, /, *, page: Any, config: Any, files: Any) -> str:
-    """Append the quiz form, rendered at build time from the question bank, to the quiz page."""
+    """Append the quiz form, rendered at build time from the question bank, to the quiz page.
+
+    The "Embed the quiz" page gets its snippet generator (``pipeline/embed_page.py``).
+    """
+    if page.file.src_uri == EMBED_PAGE:
+        return _with_embed_generator(html, page=page, config=config)
     if page.file.src_uri != QUIZ_PAGE:
         return html
     from pipeline.quiz_page import render_quiz_form
@@ -81,6 +86,25 @@ def on_page_content(html: str, /, *, page: Any, config: Any, files: Any) -> str:
 
 
 QUIZ_RUNTIME = "_quiz"
+EMBED_PAGE = "embed.md"
+
+
+def _with_embed_generator(html: str, *, page: Any, config: Any) -> str:
+    from pipeline.config import Config
+    from pipeline.embed_page import insert_generator, render_generator
+
+    settings = _settings(config)
+    lang = settings["lang"]
+    site = Config(root=Path(settings["project_root"]), site_url=settings["root_url"])
+    to_lang_root = "../" * page.url.count("/")
+    generator = render_generator(
+        site,
+        lang,
+        gettext=translations(Path(settings["messages_po"]), lang).gettext,
+        assets=f"{to_lang_root}assets/",
+        embed_js=f"{to_lang_root}../embed.js",
+    )
+    return insert_generator(html, generator)
 
 
 def on_page_markdown(markdown: str, /, *, page: Any, config: Any, files: Any) -> str:

@@ -105,6 +105,7 @@ def language_settings(
         "languages": [{"code": code, "name": config.language_name(code)} for code in config.languages],
         "default_language": config.default_language,
         "root_url": config.site_url,
+        "project_root": str(config.root),
         "messages_po": str(config.po_path(lang, config.domain_messages)),
         "tag_labels": tag_labels,
         "card": {"url": card_url(config, lang), "width": WIDTH, "height": HEIGHT},

@@ -123,6 +123,19 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     server.process.stdout.close()
 
 
+def test_only_the_embed_frame_may_be_framed(preview: Preview) -> None:
+    """build.py serve sends frame-ancestors * on the embed's frame page, 'none' on every other page."""
+    for lang in ("es", "ru", "en"):
+        with urllib.request.urlopen(f"{preview.url}/{lang}/quiz-frame/", timeout=WAIT) as response:
+            assert response.headers["Content-Security-Policy"] == "frame-ancestors *"
+            assert response.headers["X-Frame-Options"] is None
+            assert "data-rf-quiz" in response.read().decode("utf-8")
+    for path in ("/en/embed/", "/ru/quiz/", "/"):
+        with urllib.request.urlopen(preview.url + path, timeout=WAIT) as response:
+            assert response.headers["Content-Security-Policy"] == "frame-ancestors 'none'", path
+            assert response.headers["X-Frame-Options"] == "DENY", path
+
+
 def test_spanish_source_edit_is_served(preview: Preview) -> None:
     """A changed Spanish paragraph appears on the Spanish page, and (as fallback text) on the others."""
     assert ES_PARAGRAPH in preview.get("/es/when-to-say-no/")

@@ -120,3 +120,14 @@ def test_recorded_sums_match_the_pinned_npm_package() -> None:
     sums = read_sums(ROOT / "pipeline/pyodide-files.sha256")
     assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= set(sums)
     verify_npm_files(ROOT / "node_modules/pyodide", sums)
+
+
+def test_worker_watches_the_warning_the_pinned_pyodide_logs_on_a_failed_wasm() -> None:
+    """quiz-worker.js fails the boot on Pyodide's "wasm instantiation failed!" warning, because
+    Pyodide 314 catches that failure and never settles loadPyodide. If an upgrade stops logging
+    exactly this, the watcher is dead code and a corrupt wasm hangs the quiz again: fail loudly."""
+    worker = (ROOT / "pipeline/assets/quiz/quiz-worker.js").read_text(encoding="utf-8")
+    pyodide = (ROOT / "node_modules/pyodide/pyodide.mjs").read_text(encoding="utf-8")
+    warning = 'const WASM_FAILED = "wasm instantiation failed!";'
+    assert warning in worker
+    assert 'console.warn("wasm instantiation failed!"),console.warn(' in pyodide

@@ -24,14 +24,42 @@ function start() {
   return engine;
 }
 
+// Pyodide 314 catches a failed wasm instantiation itself and only logs it
+// (console.warn("wasm instantiation failed!"), then console.warn(error)); loadPyodide then never
+// settles. Which of the two paths a blocked wasm takes is a race. While booting, watch for
+// that warning and fail the boot with the logged error. tests/pipeline/test_quiz_bundle.py
+// checks that the pinned pyodide.mjs still logs exactly this.
+const WASM_FAILED = "wasm instantiation failed!";
+
+function watchWasmFailure() {
+  const warn = console.warn;
+  let failing = false;
+  console.warn = (...args) => {
+    warn.apply(console, args);
+    if (args[0] === WASM_FAILED) {
+      failing = true;
+      setTimeout(() => failBoot?.(new Error(WASM_FAILED))); // in case no error follows
+    } else if (failing) {
+      failing = false;
+      const [error] = args;
+      failBoot?.(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  return () => {
+    console.warn = warn;
+  };
+}
+
 async function boot() {
   const failed = new Promise((_, reject) => {
     failBoot = reject;
   });
+  const unwatch = watchWasmFailure();
   try {
     return await Promise.race([bootRuntime(), failed]);
   } finally {
     failBoot = null;
+    unwatch();
   }
 }
 

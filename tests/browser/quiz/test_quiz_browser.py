@@ -253,13 +253,19 @@ def test_questions_render_without_javascript(browser, quiz_url) -> None:
         context.close()
 
 
-def test_loader_failure_shows_message_and_retry_works(context, quiz_url) -> None:
-    """The wasm blocked: a localized message with a retry button; answers kept; retry succeeds."""
+@pytest.mark.parametrize("failure", ["blocked", "corrupt"])
+def test_loader_failure_shows_message_and_retry_works(context, quiz_url, failure) -> None:
+    """The wasm blocked, or served corrupt (a proxy's error page): a localized message with a retry
+    button; answers kept; retry succeeds. Pyodide only logs a failed instantiation and never
+    settles, so the corrupt case hangs unless the worker watches for that (quiz-worker.js)."""
     blocked = []
 
     def block(route) -> None:
         blocked.append(route.request.url)
-        route.abort()
+        if failure == "blocked":
+            route.abort()
+        else:
+            route.fulfill(status=200, content_type="application/wasm", body=b"<html>proxy error</html>")
 
     context.route("**/pyodide.asm.wasm", block)
     answers = random_answers(random.Random(9), "en")

@@ -32,6 +32,7 @@ from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 from pipeline import site_build
 from pipeline.config import Config, source_date_epoch
 from pipeline.errors import BuildError
+from pipeline.quiz_file_bundle import KEEP_WORKER
 from pipeline.site import OFFLINE_WORKER_SHIM
 
 Say = Callable[[str], None]
@@ -98,6 +99,34 @@ def finish_for_file_urls(config: Config, site_dir: Path, *, shim: Path) -> None:
             allowed = allow_shim_script(html, shim_text, page)
             if allowed != html:
                 page.write_text(allowed, encoding="utf-8")
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if "quiz-widget.js" in html:
+            page.write_text(use_file_url_quiz(html, page), encoding="utf-8")
+
+
+_WIDGET_MODULE = re.compile(r'<script type="module" async src="(?P<base>[^"]*)quiz-widget\.js"></script>')
+_MODULE_PRELOAD = re.compile(r'\s*<link rel="modulepreload" href="[^"]*">')
+_WORKER_SRC = "worker-src 'self';"
+
+
+def use_file_url_quiz(html: str, page: Path) -> str:
+    """The quiz page for ``file://``: the classic widget script, and ``blob:`` workers allowed on it only.
+
+    ``quiz-widget-file.js`` (``pipeline/quiz_file_bundle.py``) starts the engine in a classic
+    worker made from a ``blob:`` URL, so this page's policy adds ``blob:`` to ``worker-src``
+    (a ``blob:`` worker inherits the page's policy, ``'wasm-unsafe-eval'`` included). Module
+    preloads go: ``file://`` refuses module scripts.
+    """
+    match = _WIDGET_MODULE.search(html)
+    new, count = _WIDGET_MODULE.subn(r'<script async src="\g<base>quiz-widget-file.js"></script>', html)
+    if not match or count != 1 or html.count(_WORKER_SRC) != 1:
+        raise BuildError("quiz page changed shape (widget script or worker-src): update pipeline/offline.py", page)
+    new = _MODULE_PRELOAD.sub("", new)
+    # Before any other script: Material's iframe-worker shim replaces window.Worker on file://.
+    keep = f'<script src="{match.group("base")}{KEEP_WORKER}"></script>'
+    new = new.replace("<script", keep + "<script", 1)
+    return new.replace(_WORKER_SRC, "worker-src 'self' blob:;")
 
 
 _SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')

@@ -43,8 +43,11 @@ class QuizBundleError(BuildError):
     """The quiz runtime could not be assembled (missing or altered Pyodide file, bad wheel...)."""
 
 
-def build_quiz_bundle(dest: Path, *, root: Path) -> None:
-    """Fill ``dest`` (normally ``site/_quiz/``) with everything the quiz page loads."""
+def build_quiz_bundle(dest: Path, *, root: Path, file_urls: bool = False) -> None:
+    """Fill ``dest`` (normally ``site/_quiz/``) with everything the quiz page loads.
+
+    ``file_urls``: the offline bundle's form of the same files, for ``file://`` (``pipeline/quiz_file_bundle.py``).
+    """
     sums = read_sums(root / SUMS_FILE)
     verify_npm_files(root / NPM_DIR, sums)
     _compile_catalogs(root)
@@ -55,6 +58,10 @@ def build_quiz_bundle(dest: Path, *, root: Path) -> None:
     wheel = build_wheel(root / "quiz", dest)
     write_lock(root / NPM_DIR / NPM_LOCK, wheel, dest / "pyodide-lock.json")
     copy_assets(root / ASSETS_DIR, dest)
+    if file_urls:
+        from pipeline.quiz_file_bundle import build_file_url_runtime
+
+        build_file_url_runtime(dest, root=root)
 
 
 def read_sums(path: Path) -> dict[str, str]:
@@ -195,7 +202,9 @@ def write_lock(npm_lock: Path, wheel: Path, out: Path) -> None:
 
 def copy_assets(assets: Path, dest: Path) -> None:
     """The quiz's JS modules and stylesheet."""
-    names = sorted(p for p in assets.iterdir() if p.suffix in ASSET_SUFFIXES)
+    from pipeline.quiz_file_bundle import FILE_URL_ONLY
+
+    names = sorted(p for p in assets.iterdir() if p.suffix in ASSET_SUFFIXES and p.name not in FILE_URL_ONLY)
     if not names:
         raise QuizBundleError("no quiz JS/CSS assets found", assets)
     for path in names:

@@ -108,7 +108,7 @@ def _quiz_runtime(config: Config, site_dir: Path) -> list[BuildError]:
         return []
     from pipeline.quiz_bundle import build_quiz_bundle
 
-    build_quiz_bundle(site_dir / "_quiz", root=config.root)
+    build_quiz_bundle(site_dir / "_quiz", root=config.root, file_urls=config.offline)
     return []
 
 

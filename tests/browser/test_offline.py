@@ -7,6 +7,8 @@ The zip is built once per session.
 
 from __future__ import annotations
 
+import json
+import random
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,4 +115,87 @@ def test_chooser_russian_page_switch_and_search(bundle: Path, offline: tuple[obj
         page.goto((bundle / lang / "index.html").as_uri())
         assert _search(page, query) > 0, f"no search hit for {query!r} in {lang}"
     assert log.blocked == []
+    assert log.errors == []
+
+
+SLOW = 90_000  # ms: a cold Pyodide start on a busy 2-core machine
+
+
+def _open_quiz(page: object, bundle: Path, lang: str) -> None:
+    page.goto((bundle / lang / "quiz.html").as_uri())
+    page.locator("fieldset[data-question] input").first.focus()  # the first interaction starts the runtime
+
+
+def _runtime(page: object) -> str | None:
+    return page.locator("[data-rf-quiz]").get_attribute("data-runtime")
+
+
+def _quiz_worker(page: object) -> object:
+    (worker,) = [w for w in page.workers if w.url.startswith("blob:")]
+    return worker
+
+
+def test_quiz_from_file_url_equals_the_cpython_engine_and_prints_the_plan(
+    bundle: Path, offline: tuple[object, OfflineLog]
+) -> None:
+    """The whole quiz over file://: the Python engine in a classic blob: worker, result equal to CPython's;
+    in print the action plan stays and the controls go."""
+    from playwright.sync_api import expect
+
+    from quiz.json_api import bank_json, score_json
+
+    page, log = offline
+    lang = "ru"
+    rng = random.Random("offline-quiz")
+    answers = {q["id"]: rng.choice(q["answers"])["id"] for q in json.loads(bank_json(lang))["questions"]}
+    expected = json.loads(score_json(json.dumps({"schema_version": 1, "answers": answers}), lang))["result"]
+    _open_quiz(page, bundle, lang)
+    for question, answer in answers.items():
+        page.locator(f'fieldset[data-question="{question}"] input[value="{answer}"]').check()
+        page.locator("[data-action=next]").click()
+    expect(page.locator(".rf-quiz__result")).to_be_visible(timeout=SLOW)
+    assert _runtime(page) == "ready"
+    expect(page.locator(".rf-quiz__band")).to_have_text(expected["band"]["label"])
+    expect(page.locator(".rf-quiz__score")).to_contain_text(str(round(expected["score"])))
+    steps = page.locator(".rf-quiz__plan li").all_inner_texts()
+    assert len(steps) == len(expected["action_plan"])
+    assert all(shown.startswith(step["text"]) for shown, step in zip(steps, expected["action_plan"], strict=True))
+    hrefs = page.locator(".rf-quiz__plan a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    for href in hrefs:  # the plan links other pages of the bundle as files
+        target = (bundle / lang / href.split("#")[0]).resolve()
+        assert target.suffix == ".html" and target.is_file(), href
+    page.emulate_media(media="print")
+    expect(page.locator(".rf-quiz__plan")).to_be_visible()
+    for control in (".rf-quiz__actions", ".rf-quiz__share", ".rf-quiz__nav", ".rf-quiz__progress"):
+        expect(page.locator(control)).to_be_hidden()
+    assert log.blocked == []
+    assert log.errors == []
+
+
+def test_file_shim_answers_exactly_the_files_pyodide_asks_for(bundle: Path, offline: tuple[object, OfflineLog]) -> None:
+    """The fetch replacement in the worker carries exactly what pinned Pyodide asks for, and refuses the rest
+    with a clear message (an upgrade that asks for another file fails here)."""
+    from pipeline.quiz_file_bundle import SHIM_FILES
+
+    page, log = offline
+    _open_quiz(page, bundle, "en")
+    for _ in range(SLOW // 250):
+        if _runtime(page) != "loading":
+            break
+        page.wait_for_timeout(250)
+    assert _runtime(page) == "ready"
+    shim = _quiz_worker(page).evaluate("self.redflagsFileShim")
+    assert sorted(shim["requested"]) == sorted(shim["files"]) == list(SHIM_FILES)
+    assert shim["base"].startswith(bundle.as_uri()) and shim["base"].endswith("/")
+    refused = _quiz_worker(page).evaluate(
+        """(urls) => Promise.all(urls.map((url) => fetch(url).then(() => "answered", (error) => error.message)))""",
+        [
+            shim["base"] + "pyodide-lock.json",
+            shim["base"] + "../pyodide.asm.wasm",
+            "https://cdn.example.org/pyodide.asm.wasm",
+        ],
+    )
+    for message in refused:
+        assert "is not one of the bundle's files" in message, refused
+    assert log.blocked == []  # refused before any request was made
     assert log.errors == []

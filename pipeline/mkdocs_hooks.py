@@ -61,15 +61,26 @@ def on_page_context(context: dict[str, Any], /, *, page: Any, config: Any, nav: 
 
 
 QUIZ_PAGE = "quiz.md"
+PAPER_PAGES = ("paper-quiz.md", "paper-scoring.md")  # pipeline/paper_quiz.py
 
 
 def on_page_content(html: str, /, *, page: Any, config: Any, files: Any) -> str:
-    """Append the quiz form, rendered at build time from the question bank, to the quiz page.
+    """Links get their public URL for print; the quiz page gets its form, a paper-quiz page its sheet.
 
     The "Embed the quiz" page gets its snippet generator (``pipeline/embed_page.py``).
     """
+    from pipeline.print_links import add_print_urls
+
+    settings = _settings(config)
+    page_url = f"{settings['root_url']}{settings['lang']}/{page.url}"
+    html = add_print_urls(html, page_url=page_url, directory_urls=bool(config.use_directory_urls))
     if page.file.src_uri == EMBED_PAGE:
         return _with_embed_generator(html, page=page, config=config)
+    if page.file.src_uri in PAPER_PAGES:
+        from pipeline.paper_quiz import render_sheet
+
+        ui = translations(Path(settings["messages_po"]), settings["lang"]).gettext
+        return html + render_sheet(page.file.src_uri, settings["lang"], ui)
     if page.file.src_uri != QUIZ_PAGE:
         return html
     from pipeline.quiz_page import render_quiz_form

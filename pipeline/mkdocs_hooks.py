@@ -93,6 +93,7 @@ def on_page_content(html: str, /, *, page: Any, config: Any, files: Any) -> str:
         pages_base=pages_base or "./",
         stylesheet=False,  # main.html links quiz.css from <head>: a body stylesheet blocks the parser
         directory_urls=bool(config.use_directory_urls),
+        public_base=f"{settings['root_url']}{settings['lang']}/",
     )
 
 

@@ -26,6 +26,7 @@ def render_quiz_form(
     stylesheet: bool = True,
     directory_urls: bool = True,
     embed: dict[str, str] | None = None,
+    public_base: str | None = None,
 ) -> str:
     """HTML to insert after the quiz page's Markdown content.
 
@@ -34,6 +35,8 @@ def render_quiz_form(
     ``stylesheet=False`` leaves out the ``quiz.css`` link, for a page that links
     it from its ``<head>`` (a stylesheet in the body holds up the parser).
     ``directory_urls=False`` links ``<page>.html`` (the offline bundle, read from ``file://``).
+    ``public_base``: the language's public URL (``https://host/en/``); the action plan's
+    links then carry their public address for print (``data-rf-href``, ``pipeline/print_links.py``).
     ``embed``: set on the embed's frame page (``pipeline/embed.py``), e.g.
     ``{"quizUrl": <the site's quiz page>}``: share and print go to the site,
     result links open in a new tab.
@@ -53,6 +56,7 @@ def render_quiz_form(
         "quizBase": quiz_base,
         "schemaVersion": bank.get("schema_version", 1),
         "topics": topic_urls(bank.get("topics", {}), pages_base, directory_urls=directory_urls),
+        **({"printTopics": topic_urls(bank.get("topics", {}), public_base)} if public_base else {}),
         "strings": strings,
         **({"embed": embed} if embed else {}),
     }

@@ -79,3 +79,20 @@ def test_guidance_page_prints_black_on_white_with_link_targets(browser, base_url
         assert page.evaluate(OVERFLOW) == []
     finally:
         page.close()
+
+
+def test_action_plan_prints_without_the_form_and_with_public_links(browser, base_url: str) -> None:
+    from pipeline.gates.axe import SLOW_MS, quiz_fragments
+
+    page = browser.new_page(viewport={"width": int((210 - 2 * MARGIN_MM) * MM), "height": 1100})
+    try:
+        page.goto(f"{base_url}/en/quiz/{quiz_fragments('en')['result']}")  # a share link: the result view
+        page.locator(".rf-quiz__plan a").first.wait_for(timeout=SLOW_MS)
+        page.emulate_media(media="print")
+        assert page.locator(".rf-quiz__form").is_hidden() and page.locator(".md-header").is_hidden()
+        assert page.locator(".rf-quiz__actions").is_hidden() and page.locator(".rf-quiz__plan").is_visible()
+        after = page.evaluate("() => getComputedStyle(document.querySelector('.rf-quiz__plan a'), '::after').content")
+        assert re.match(r'" \(https?://[^ ]+/en/[a-z-]+/#[a-z-]+\)"', after), after
+        assert page.evaluate(OVERFLOW) == []
+    finally:
+        page.close()

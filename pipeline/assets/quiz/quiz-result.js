@@ -88,9 +88,9 @@ function list(tag, items, render) {
 
 /**
  * The whole result view for the engine's result object.
- * options: {t (strings), topics ({topic: url}), shareUrl, shared}
+ * options: {t (strings), topics ({topic: url}), printTopics ({topic: public URL}, printed after the link), shareUrl, shared}
  */
-export function renderResult(result, { t, topics, shareUrl, shared }) {
+export function renderResult(result, { t, topics, printTopics = {}, shareUrl, shared }) {
   const data = view(result);
   const parts = [];
   const heading = el("h2", "rf-quiz__result-title", t.result_title);
@@ -150,6 +150,7 @@ export function renderResult(result, { t, topics, shareUrl, shared }) {
         const link = el("a", null, t.read_more);
         link.href = href;
         link.dataset.topic = step.topic;
+        if (printTopics[step.topic]) link.dataset.rfHref = printTopics[step.topic];
         li.append(" ", link);
       }
     }),

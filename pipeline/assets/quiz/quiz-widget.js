@@ -214,7 +214,13 @@ function setup(root, config) {
     const url = new URL(config.embed?.quizUrl ?? location.href, location.href);
     url.hash = shareFragment(set.answers);
     resultBox.replaceChildren(
-      ...renderResult(envelope.result, { t, topics: config.topics ?? {}, shareUrl: url.href, shared }),
+      ...renderResult(envelope.result, {
+        t,
+        topics: config.topics ?? {},
+        printTopics: config.printTopics ?? {},
+        shareUrl: url.href,
+        shared,
+      }),
     );
     if (config.embed) {
       for (const link of resultBox.querySelectorAll("a[href]")) Object.assign(link, { target: "_blank", rel: "noopener" });

@@ -8,7 +8,11 @@ Prints, as medians over the runs:
   extensions, no hooks) -- the ratio of the two is the overhead figure;
 - the same two for synthetic corpora of 30 and 300 articles (scaling);
 - the quiz runtime stage alone (copying Pyodide, building the wheel and lock),
-  which plain MkDocs has no counterpart for, and the ratio without it.
+  which plain MkDocs has no counterpart for, and the ratio without it;
+- inside our full build, the time of the deployment stages plain MkDocs has no
+  counterpart for either: precompression (``.br``/``.gz``) and the link-preview
+  cards (timed by wrapping those finishing stages, nothing else changed), and the
+  ratio without the quiz runtime and those two.
 """
 
 from __future__ import annotations
@@ -51,12 +55,36 @@ def runtime_only(config: Config, out: Path) -> float:
     return time.perf_counter() - started
 
 
+TIMED_STAGES = ("_precompress", "_social_cards")
+"""Finishing stages of ``pipeline/site_build.py`` timed inside our build (deployment products)."""
+stage_times: dict[str, list[float]] = {name: [] for name in TIMED_STAGES}
+
+
+def _timed(stage):
+    def run(config: Config, site_dir: Path):
+        started = time.perf_counter()
+        try:
+            return stage(config, site_dir)
+        finally:
+            stage_times[stage.__name__].append(time.perf_counter() - started)
+
+    run.__name__ = stage.__name__
+    return run
+
+
 def ours(config: Config, out: Path) -> float:
+    from pipeline import site_build
+
     build = load_build()
-    started = time.perf_counter()
-    with redirect_stdout(io.StringIO()):
-        build.build_site(config, out)
-    return time.perf_counter() - started
+    original = list(site_build.FINISHING_STAGES)
+    site_build.FINISHING_STAGES[:] = [_timed(s) if s.__name__ in TIMED_STAGES else s for s in original]
+    try:
+        started = time.perf_counter()
+        with redirect_stdout(io.StringIO()):
+            build.build_site(config, out)
+        return time.perf_counter() - started
+    finally:
+        site_build.FINISHING_STAGES[:] = original
 
 
 def plain(config: Config, work: Path) -> float:
@@ -142,6 +170,8 @@ def synthetic(root: Path, count: int) -> Config:
 
 def measure(config: Config, runs: int) -> tuple[float, float, float]:
     a, b, c = [], [], []
+    for times in stage_times.values():
+        times.clear()
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             a.append(ours(config, Path(tmp) / "site"))
@@ -162,13 +192,20 @@ def main() -> None:
             root = Path(tmp) / f"c{count}"
             root.mkdir()
             rows.append((f"synthetic {count} articles", synthetic(root, count)))
-        print(f"{'corpus':<24} {'ours (s)':>9} {'quiz rt (s)':>11} {'plain (s)':>10} {'ratio':>6} {'ratio w/o rt':>12}")
+        print(f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, medians of {args.runs} run(s), "
+              f"{os.cpu_count()} CPUs, load average before {'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
+        print(f"{'corpus':<24} {'ours (s)':>9} {'quiz rt (s)':>11} {'precompr (s)':>12} {'cards (s)':>9} "
+              f"{'plain (s)':>10} {'ratio':>6} {'ratio w/o rt':>12} {'w/o rt+deploy':>13}")
         for name, config in rows:
             mine, theirs, runtime = measure(config, args.runs)
+            compress = statistics.median(stage_times["_precompress"])
+            cards = statistics.median(stage_times["_social_cards"])
             print(
-                f"{name:<24} {mine:9.2f} {runtime:11.2f} {theirs:10.2f} {mine / theirs:6.2f}"
-                f" {(mine - runtime) / theirs:12.2f}"
+                f"{name:<24} {mine:9.2f} {runtime:11.2f} {compress:12.2f} {cards:9.2f} {theirs:10.2f}"
+                f" {mine / theirs:6.2f} {(mine - runtime) / theirs:12.2f}"
+                f" {(mine - runtime - compress - cards) / theirs:13.2f}"
             )
+        print(f"load average after {'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """The offline workshop bundle: its size, and the quiz from file:// against the same bundle over http.
 
-    .venv/bin/python bench/bench_offline.py [--runs 5] [--lang en] [--zip dist/redflags-offline-<v>.zip]
+    .venv/bin/python bench/bench_offline.py [--runs 5] [--lang en] [--zip dist/redflags-offline-<v>.zip] [--site site/]
 
 Without ``--zip`` the bundle is built first (``build.py offline`` into a temporary folder).
 Prints the zip size, the unpacked size and file count, then, over ``--runs`` fresh browser
 contexts per channel (alternating, in the same browser and the same run), medians [min-max] of:
 
+- runtime scripts read: from the navigation to the page holding the worker's ``blob:`` (the
+  classic scripts with the runtime and its files read and joined, ``rf-quiz:file-scripts``);
 - Pyodide ready: a share link of a complete answer set opened cold (which starts the runtime at
   once), from the navigation to the worker's answer to the start request (``rf-quiz:ready``);
 - result shown: from the same navigation to the result on screen (``rf-quiz:result``);
@@ -13,6 +15,8 @@ contexts per channel (alternating, in the same browser and the same run), median
 
 for ``file://`` (the unzipped bundle opened as files) and ``http`` (the very same folder served
 by Python's ``http.server`` on a free port of 127.0.0.1). Goal: file:// within 1.2x of http.
+``--site DIR`` adds a third channel: the web build's quiz page (module worker, ``fetch``) from an
+already built ``site/`` on the same server kind, for what the offline route costs against it.
 Figures only, no asserts; ``uptime`` is printed since the machine's load moves them.
 """
 
@@ -48,13 +52,25 @@ new PerformanceObserver((list) => {
 """
 MARKS = """() => {
   const at = (name) => performance.getEntriesByName(`rf-quiz:${name}`)[0]?.startTime ?? null;
-  return { ready: at("ready"), result: at("result"), longest: Math.max(0, ...window.__rfLongTasks) };
+  const longest = Math.max(0, ...window.__rfLongTasks);
+  return { scripts: at("file-scripts"), ready: at("ready"), result: at("result"), longest };
 }"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+
+def serve(directory: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def address(server: http.server.ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def build_zip(out: Path) -> Path:
@@ -93,6 +109,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--lang", default="en", choices=("es", "ru", "en"))
     parser.add_argument("--zip", type=Path, help="an existing bundle (default: build one now)")
+    parser.add_argument("--site", type=Path, help="a built web site/ to measure beside the bundle")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -108,14 +125,14 @@ def main() -> None:
         for path in runtime:
             print(f"  {path.relative_to(folder)}: {path.stat().st_size / 1e6:.2f} MB")
 
-        handler = functools.partial(_Quiet, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers = [serve(folder)] + ([serve(args.site)] if args.site else [])
         fragment = share_fragment(args.lang, 20261202)
         urls = {
             "file://": (folder / args.lang / "quiz.html").as_uri() + fragment,
-            "http": f"http://127.0.0.1:{server.server_address[1]}/{args.lang}/quiz.html{fragment}",
+            "http": f"{address(servers[0])}/{args.lang}/quiz.html{fragment}",
         }
+        if args.site:
+            urls["web site (http)"] = f"{address(servers[1])}/{args.lang}/quiz/{fragment}"
         print("load:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
         figures: dict[str, list[dict[str, float]]] = {name: [] for name in urls}
         try:
@@ -126,25 +143,34 @@ def main() -> None:
                         figures[name].append(one_run(browser, url))
                 browser.close()
         finally:
-            server.shutdown()
-            server.server_close()
+            for server in servers:
+                server.shutdown()
+                server.server_close()
         print("load:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
         print(f"\n{args.runs} runs per channel, share link opened cold ({args.lang}), median [min-max]:")
-        print("| figure | file:// | http | file:// / http |")
-        print("|---|---|---|---|")
-        for key, label in (
+        names = list(urls)
+        print("| figure | " + " | ".join(names) + " | file:// / http |")
+        print("|---" * (len(names) + 2) + "|")
+        rows = (
+            ("scripts", "runtime scripts read"),
             ("ready", "Pyodide ready"),
             ("result", "result shown"),
             ("longest", "longest main-thread task"),
-        ):
-            local = [run[key] for run in figures["file://"]]
-            served = [run[key] for run in figures["http"]]
-            ratio = statistics.median(local) / statistics.median(served) if statistics.median(served) else float("nan")
-            if key == "longest":
-                row = f"{statistics.median(local):.0f} ms | {statistics.median(served):.0f} ms"
-            else:
-                row = f"{summary(local)} | {summary(served)}"
-            print(f"| {label} | {row} | {ratio:.2f} |")
+        )
+        for key, label in rows:
+            cells, medians = [], {}
+            for name in names:
+                values = [run[key] for run in figures[name] if run[key] is not None]
+                medians[name] = statistics.median(values) if values else None
+                if not values:
+                    cells.append("-")
+                elif key == "longest":
+                    cells.append(f"{medians[name]:.0f} ms")
+                else:
+                    cells.append(summary(values))
+            local, served = medians["file://"], medians["http"]
+            ratio = f"{local / served:.2f}" if local and served else "-"
+            print(f"| {label} | " + " | ".join(cells) + f" | {ratio} |")
 
 
 if __name__ == "__main__":

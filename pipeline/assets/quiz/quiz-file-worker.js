@@ -38,6 +38,7 @@ function source(base) {
   workerSource ??= Promise.all(SCRIPTS.map((name) => readScript(new URL(name, base).href)))
     .then(() => {
       const url = blobOf(base, globalThis.redflagsQuizFiles);
+      performance.mark("rf-quiz:file-scripts"); // for bench/bench_offline.py
       delete globalThis.redflagsQuizFiles; // the blob keeps the bytes; a retry reuses it
       return url;
     })

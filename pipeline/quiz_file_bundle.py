@@ -76,13 +76,13 @@ def build_file_url_runtime(runtime: Path, *, root: Path) -> None:
         if source.count(LOADER_IMPORT) != 1:
             raise QuizBundleError(f"quiz-worker.js must import {LOADER_IMPORT} exactly once", assets / "quiz-worker.js")
         worker.write_text(source.replace(LOADER_IMPORT, '"./quiz-loader-file.js"'), encoding="utf-8")
-        worker_code = _esbuild(esbuild, worker, root=root)
+        worker_code = _esbuild(esbuild, "quiz-worker.js", work=work)
         widget_code = _esbuild(
             esbuild,
-            work / "quiz-widget.js",
-            "--inject:" + str(work / "quiz-file-worker.js"),
+            "quiz-widget.js",
+            "--inject:./quiz-file-worker.js",
             "--define:import.meta.url=document.currentScript.src",
-            root=root,
+            work=work,
         )
     lock = (runtime / "pyodide-lock.json").read_text(encoding="utf-8")
     runtime_code = "\n".join(
@@ -116,15 +116,20 @@ def _assign(key: str, value: object) -> str:
     return f"(globalThis.redflagsQuizFiles??={{}})[{json.dumps(key)}]={json.dumps(value)};\n"
 
 
-def _esbuild(esbuild: Path, entry: Path, *options: str, root: Path) -> str:
-    """``entry`` and its imports as one classic script (an IIFE), not minified."""
+def _esbuild(esbuild: Path, entry: str, *options: str, work: Path) -> str:
+    """``work/entry`` and its imports as one classic script (an IIFE), not minified.
+
+    Run inside ``work`` with relative names: esbuild's ``// file.js`` comments then name the
+    module only, not the temporary folder, so two builds give the same bytes.
+    """
     command = [
-        str(esbuild), str(entry), "--bundle", "--format=iife", "--target=es2022",
+        str(esbuild.resolve()), entry, "--bundle", "--format=iife", "--target=es2022",
         "--charset=utf8", "--legal-comments=none", "--log-level=warning", *options,
     ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=root)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
     if result.returncode != 0 or result.stderr.strip():
-        raise QuizBundleError(f"esbuild failed: {(result.stderr or result.stdout).strip()[-800:]}", entry)
+        message = f"esbuild failed on {entry}: {(result.stderr or result.stdout).strip()[-800:]}"
+        raise QuizBundleError(message, ESBUILD)
     return result.stdout
 
 

@@ -87,6 +87,25 @@ def test_links_end_in_html(bundle: Path) -> None:
     assert (bundle / "ru" / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
 
 
+def test_quiz_pages_allow_blob_workers_and_carry_the_classic_runtime(bundle: Path) -> None:
+    """Only the quiz pages add ``blob:`` to worker-src; the runtime is classic scripts only, with no
+    build-machine path in it (two builds give the same bytes)."""
+    from pipeline.quiz_file_bundle import DATA_SCRIPTS, KEEP_WORKER, KEPT
+
+    quiz = (bundle / "es" / "quiz.html").read_text(encoding="utf-8")
+    assert "worker-src 'self' blob:;" in quiz
+    assert 'type="module"' not in quiz and "modulepreload" not in quiz
+    assert quiz.index(KEEP_WORKER) < quiz.index("iframe-worker-shim.js")
+    assert "blob:" not in (bundle / "es" / "when-to-say-no.html").read_text(encoding="utf-8")
+    (runtime,) = (bundle / "_quiz").iterdir()
+    names = {path.name for path in runtime.iterdir()}
+    expected = {*KEPT, *DATA_SCRIPTS, KEEP_WORKER, "quiz-widget-file.js", "quiz-file-runtime.js"}
+    assert names == expected
+    for name in ("quiz-widget-file.js", "quiz-file-runtime.js"):
+        text = (runtime / name).read_text(encoding="utf-8")
+        assert "redflags-quizfile-" not in text and "/tmp/" not in text, name
+
+
 def _search(page: object, query: str) -> int:
     field = page.locator(".md-search__input")
     # The index loads in the shim's frame; until it is ready Material shows "initializing".

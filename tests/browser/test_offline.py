@@ -108,8 +108,9 @@ def test_quiz_pages_allow_blob_workers_and_carry_the_classic_runtime(bundle: Pat
 
 def _search(page: object, query: str) -> int:
     field = page.locator(".md-search__input")
-    # The index loads in the shim's frame; until it is ready Material shows "initializing".
-    for _ in range(40):
+    # The index loads in the shim's frame; until it is ready Material shows "initializing"
+    # (up to 30 s: on the loaded 2-core machine 10 s was once not enough for the English index).
+    for _ in range(120):
         field.fill(query)
         page.wait_for_timeout(250)
         if page.locator(".md-search-result__item").count():
@@ -154,25 +155,39 @@ def _quiz_worker(page: object) -> object:
     return worker
 
 
+QUIZ_LANG = "ru"
+
+
+@pytest.fixture(scope="module")
+def finished_quiz(bundle: Path, browser: object) -> Iterator[tuple[object, OfflineLog, dict]]:
+    """The Russian quiz answered to its result over file:// (one cold Pyodide start for the tests below)."""
+    from playwright.sync_api import expect
+
+    from quiz.json_api import bank_json, score_json
+
+    rng = random.Random("offline-quiz")
+    answers = {q["id"]: rng.choice(q["answers"])["id"] for q in json.loads(bank_json(QUIZ_LANG))["questions"]}
+    expected = json.loads(score_json(json.dumps({"schema_version": 1, "answers": answers}), QUIZ_LANG))["result"]
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    log = OfflineLog(ctx)
+    page = log.watch(ctx.new_page())
+    _open_quiz(page, bundle, QUIZ_LANG)
+    for question, answer in answers.items():
+        page.locator(f'fieldset[data-question="{question}"] input[value="{answer}"]').check()
+        page.locator("[data-action=next]").click()
+    expect(page.locator(".rf-quiz__result")).to_be_visible(timeout=SLOW)
+    yield page, log, expected
+    ctx.close()
+
+
 def test_quiz_from_file_url_equals_the_cpython_engine_and_prints_the_plan(
-    bundle: Path, offline: tuple[object, OfflineLog]
+    bundle: Path, finished_quiz: tuple[object, OfflineLog, dict]
 ) -> None:
     """The whole quiz over file://: the Python engine in a classic blob: worker, result equal to CPython's;
     in print the action plan stays and the controls go."""
     from playwright.sync_api import expect
 
-    from quiz.json_api import bank_json, score_json
-
-    page, log = offline
-    lang = "ru"
-    rng = random.Random("offline-quiz")
-    answers = {q["id"]: rng.choice(q["answers"])["id"] for q in json.loads(bank_json(lang))["questions"]}
-    expected = json.loads(score_json(json.dumps({"schema_version": 1, "answers": answers}), lang))["result"]
-    _open_quiz(page, bundle, lang)
-    for question, answer in answers.items():
-        page.locator(f'fieldset[data-question="{question}"] input[value="{answer}"]').check()
-        page.locator("[data-action=next]").click()
-    expect(page.locator(".rf-quiz__result")).to_be_visible(timeout=SLOW)
+    page, log, expected = finished_quiz
     assert _runtime(page) == "ready"
     expect(page.locator(".rf-quiz__band")).to_have_text(expected["band"]["label"])
     expect(page.locator(".rf-quiz__score")).to_contain_text(str(round(expected["score"])))
@@ -181,28 +196,25 @@ def test_quiz_from_file_url_equals_the_cpython_engine_and_prints_the_plan(
     assert all(shown.startswith(step["text"]) for shown, step in zip(steps, expected["action_plan"], strict=True))
     hrefs = page.locator(".rf-quiz__plan a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     for href in hrefs:  # the plan links other pages of the bundle as files
-        target = (bundle / lang / href.split("#")[0]).resolve()
+        target = (bundle / QUIZ_LANG / href.split("#")[0]).resolve()
         assert target.suffix == ".html" and target.is_file(), href
     page.emulate_media(media="print")
     expect(page.locator(".rf-quiz__plan")).to_be_visible()
     for control in (".rf-quiz__actions", ".rf-quiz__share", ".rf-quiz__nav", ".rf-quiz__progress"):
         expect(page.locator(control)).to_be_hidden()
+    page.emulate_media(media="screen")
     assert log.blocked == []
     assert log.errors == []
 
 
-def test_file_shim_answers_exactly_the_files_pyodide_asks_for(bundle: Path, offline: tuple[object, OfflineLog]) -> None:
-    """The fetch replacement in the worker carries exactly what pinned Pyodide asks for, and refuses the rest
+def test_file_shim_answers_exactly_the_files_pyodide_asks_for(
+    bundle: Path, finished_quiz: tuple[object, OfflineLog, dict]
+) -> None:
+    """The fetch replacement in the worker carries exactly what pinned Pyodide asked for, and refuses the rest
     with a clear message (an upgrade that asks for another file fails here)."""
     from pipeline.quiz_file_bundle import SHIM_FILES
 
-    page, log = offline
-    _open_quiz(page, bundle, "en")
-    for _ in range(SLOW // 250):
-        if _runtime(page) != "loading":
-            break
-        page.wait_for_timeout(250)
-    assert _runtime(page) == "ready"
+    page, log, _ = finished_quiz
     shim = _quiz_worker(page).evaluate("self.redflagsFileShim")
     assert sorted(shim["requested"]) == sorted(shim["files"]) == list(SHIM_FILES)
     assert shim["base"].startswith(bundle.as_uri()) and shim["base"].endswith("/")

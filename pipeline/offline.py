@@ -102,7 +102,21 @@ def finish_for_file_urls(config: Config, site_dir: Path, *, shim: Path) -> None:
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         if "quiz-widget.js" in html:
-            page.write_text(use_file_url_quiz(html, page), encoding="utf-8")
+            html = use_file_url_quiz(html, page)
+        page.write_text(drop_module_scripts(html), encoding="utf-8")
+
+
+_MODULE_SCRIPT = re.compile(r'\s*<script type="module"[^>]*></script>')
+
+
+def drop_module_scripts(html: str) -> str:
+    """Remove the module scripts left after the quiz's swap: ``file://`` refuses them (a CORS error).
+
+    Only enhancements are left by then (the embed page's snippet generator and live preview,
+    which show the page language's snippet without it), so the page works as it does with
+    JavaScript off instead of logging an error.
+    """
+    return _MODULE_SCRIPT.sub("", html)
 
 
 _WIDGET_MODULE = re.compile(r'<script type="module" async src="(?P<base>[^"]*)quiz-widget\.js"></script>')

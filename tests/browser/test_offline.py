@@ -138,6 +138,20 @@ def test_chooser_russian_page_switch_and_search(bundle: Path, offline: tuple[obj
     assert log.errors == []
 
 
+def test_no_module_script_is_left_and_the_embed_page_shows_its_snippet(
+    bundle: Path, offline: tuple[object, OfflineLog]
+) -> None:
+    """``file://`` refuses module scripts: none is left, and the embed page falls back to its static snippet."""
+    left = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*.html") if 'type="module"' in p.read_text("utf-8")]
+    assert left == []
+    page, log = offline
+    page.goto((bundle / "en" / "embed.html").as_uri())
+    assert "data-redflags-quiz" in page.locator("pre code").first.text_content()
+    page.wait_for_load_state("load")
+    assert log.blocked == []
+    assert log.errors == []
+
+
 SLOW = 90_000  # ms: a cold Pyodide start on a busy 2-core machine
 
 

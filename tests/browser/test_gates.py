@@ -110,3 +110,33 @@ def test_lighthouse_takes_the_median_of_its_runs() -> None:
     runs = [{"performance": 97, "seo": 100}, {"performance": 88, "seo": 100}, {"performance": 99, "seo": 92}]
     assert lighthouse.median_scores(runs) == {"performance": 97, "seo": 100}
     assert lighthouse.median_scores(runs[:2]) == {"performance": 88, "seo": 100}
+
+
+def test_lighthouse_relaunches_only_a_chromium_that_did_not_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Unable to connect to Chrome' (no page measured) is retried; any other failure is reported at once."""
+    import subprocess
+
+    calls: list[str] = []
+
+    def fake_run(outcomes: list[tuple[int, str]]):
+        def run(*args: object, **kwargs: object) -> subprocess.CompletedProcess:
+            code, stderr = outcomes[len(calls)]
+            calls.append(stderr)
+            return subprocess.CompletedProcess(args, code, stdout='{"audits": {}}', stderr=stderr)
+
+        return run
+
+    launch = (1, "Runtime error encountered: Unable to connect to Chrome")
+    monkeypatch.setattr(lighthouse.subprocess, "run", fake_run([launch, launch, (0, "")]))
+    assert lighthouse.audit("http://127.0.0.1:1/", root=ROOT) == {"audits": {}}
+    assert len(calls) == 3
+    calls.clear()
+    monkeypatch.setattr(lighthouse.subprocess, "run", fake_run([(1, "PROTOCOL_TIMEOUT"), (0, "")]))
+    with pytest.raises(RuntimeError, match="PROTOCOL_TIMEOUT"):
+        lighthouse.audit("http://127.0.0.1:1/", root=ROOT)
+    assert len(calls) == 1
+    calls.clear()
+    monkeypatch.setattr(lighthouse.subprocess, "run", fake_run([launch] * 3))
+    with pytest.raises(RuntimeError, match="Unable to connect"):
+        lighthouse.audit("http://127.0.0.1:1/", root=ROOT)
+    assert len(calls) == lighthouse.LAUNCH_ATTEMPTS

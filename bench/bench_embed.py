@@ -41,6 +41,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_quiz_browser import LONG_TASKS  # noqa: E402  (the same long-task probe as the quiz page's bench)
+
 from pipeline.config import Config  # noqa: E402
 from pipeline.embed import snippet  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -55,12 +57,6 @@ STORED = """(() => {
   catch (error) { return 'no storage: ' + error.name + ': ' + error.message; }
 })()"""
 SLOW = 120_000
-LONG_TASKS = """
-window.__rfLongTasks = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) window.__rfLongTasks.push(entry.duration);
-}).observe({ type: "longtask", buffered: true });
-"""
 PARAGRAPH = "<p>" + "A client who pays late once will pay late again, unless the contract says so. " * 10 + "</p>"
 
 

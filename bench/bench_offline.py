@@ -39,17 +39,13 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_quiz_browser import LONG_TASKS  # noqa: E402  (the same long-task probe as the quiz page's bench)
+
 from quiz.json_api import bank_json  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 RESULT = ".rf-quiz__result:not([hidden])"  # a selector, not a function: the page's CSP forbids eval
 SLOW = 120_000
-LONG_TASKS = """
-window.__rfLongTasks = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) window.__rfLongTasks.push(entry.duration);
-}).observe({ type: "longtask", buffered: true });
-"""
 MARKS = """() => {
   const at = (name) => performance.getEntriesByName(`rf-quiz:${name}`)[0]?.startTime ?? null;
   const longest = Math.max(0, ...window.__rfLongTasks);

@@ -10,7 +10,7 @@
     python build.py new SLUG --lang es       start an article: docs/SLUG.md and its catalogs
     python build.py check [--only vnu,axe]   strict build into a temporary folder, then every
                                              quality gate over it (pipeline/gates/)
-    python build.py deploy-config [--check]  write (or check) deploy/nginx.conf from pipeline/headers.py
+    python build.py deploy-config [--check]  write (or check) deploy/nginx.conf from pipeline/deploy/headers.py
 
 Every command takes ``--base-url URL`` (the public address of site/, may
 have a sub-path); without it ``$REDFLAGS_BASE_URL``, then ``site_url`` of
@@ -31,10 +31,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline import catalogs, messages, site_build
+from pipeline.commands import build_site as site_command
 from pipeline.config import BASE_URL_ENV, Config
+from pipeline.content import catalogs, messages
+from pipeline.content.sources import load_articles
 from pipeline.errors import BuildError, CatalogError
-from pipeline.sources import load_articles
 
 ROOT = Path(__file__).resolve().parent
 
@@ -57,7 +58,7 @@ def cmd_catalogs(config: Config, *, check: bool) -> int:
 
 
 def _quiz_catalogs(config: Config, *, check: bool) -> list[Path]:
-    from pipeline import quiz_catalogs
+    from pipeline.quiz_runtime import catalogs as quiz_catalogs
 
     if not (config.root / quiz_catalogs.BANK).is_file():  # a project without the quiz
         return []
@@ -68,11 +69,11 @@ def _quiz_catalogs(config: Config, *, check: bool) -> list[Path]:
 
 
 def build_site(config: Config, target: Path) -> None:
-    site_build.build_site(config, target, say=say)
+    site_command.build_site(config, target, say=say)
 
 
 def cmd_gates(site_dir: Path, *, only: list[str]) -> int:
-    from pipeline.gates import run_gates
+    from pipeline.gates.run import run_gates
 
     results = run_gates(site_dir, root=ROOT, only=only or None, say=say)
     problems = [finding for result in results for finding in result.findings]
@@ -84,13 +85,13 @@ def cmd_gates(site_dir: Path, *, only: list[str]) -> int:
 
 
 def cmd_serve(config: Config, *, host: str, port: int, verbose: bool) -> int:
-    from pipeline import preview
+    from pipeline.commands import preview
 
     return preview.serve(config, host=host, port=port, verbose=verbose, say=say)
 
 
 def cmd_new(config: Config, *, slug: str, lang: str, title: str | None) -> int:
-    from pipeline import new_article
+    from pipeline.content import new_article
 
     for path in new_article.create(config, slug, lang=lang, title=title):
         say(f"wrote {path.relative_to(config.root)}")
@@ -99,19 +100,19 @@ def cmd_new(config: Config, *, slug: str, lang: str, title: str | None) -> int:
 
 
 def cmd_deploy_config(config: Config, *, check: bool) -> int:
-    from pipeline import deploy
+    from pipeline.deploy import host_files
 
-    path = config.root / deploy.NGINX_CONF
-    text = deploy.nginx_conf(languages=config.languages)
+    path = config.root / host_files.NGINX_CONF
+    text = host_files.nginx_conf(languages=config.languages)
     current = path.read_text(encoding="utf-8") if path.exists() else None
     if current == text:
-        say(f"{deploy.NGINX_CONF} is up to date")
+        say(f"{host_files.NGINX_CONF} is up to date")
         return 0
     if check:
-        raise BuildError(f"{deploy.NGINX_CONF} is out of date: run `python build.py deploy-config`")
+        raise BuildError(f"{host_files.NGINX_CONF} is out of date: run `python build.py deploy-config`")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    say(f"wrote {deploy.NGINX_CONF}")
+    say(f"wrote {host_files.NGINX_CONF}")
     return 0
 
 
@@ -140,7 +141,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     sub.add_parser("all", help="build site/ and the offline zip")
     check = sub.add_parser("check", help="strict build into a temporary folder, then the quality gates")
     check.add_argument("--only", default="", help="comma-separated gates (default: all)")
-    deploy_config = sub.add_parser("deploy-config", help="write deploy/nginx.conf from pipeline/headers.py")
+    deploy_config = sub.add_parser("deploy-config", help="write deploy/nginx.conf from pipeline/deploy/headers.py")
     deploy_config.add_argument("--check", action="store_true", help="fail if deploy/nginx.conf is out of date")
     for command in sub.choices.values():
         command.add_argument(
@@ -159,8 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "catalogs":
             return cmd_catalogs(config, check=args.check)
         if args.command == "import-draft":
-            from pipeline.drafts import import_draft
-            from pipeline.sources import read_article
+            from pipeline.content.drafts import import_draft
+            from pipeline.content.sources import read_article
 
             article = read_article(args.source.resolve(), languages=config.languages)
             path = import_draft(article, args.draft.resolve(), config=config)
@@ -170,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_site(config, (args.out or config.root / "site").resolve())
             return 0
         if args.command in ("offline", "all"):
-            from pipeline.offline import build_offline
+            from pipeline.commands.build_offline import build_offline
 
             if args.command == "all":
                 build_site(config, config.root / "site")

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Config  # noqa: E402
-from pipeline.site import base_settings  # noqa: E402
+from pipeline.site.mkdocs_build import base_settings  # noqa: E402
 
 
 def load_build():
@@ -48,7 +48,7 @@ def runtime_only(config: Config, out: Path) -> float:
     """The quiz runtime stage alone (Pyodide files, wheel, lock file): plain MkDocs has no equivalent."""
     if not (config.docs_dir / "quiz.md").exists():
         return 0.0
-    from pipeline.quiz_bundle import build_quiz_bundle
+    from pipeline.quiz_runtime.bundle import build_quiz_bundle
 
     started = time.perf_counter()
     build_quiz_bundle(out, root=config.root)
@@ -56,7 +56,7 @@ def runtime_only(config: Config, out: Path) -> float:
 
 
 TIMED_STAGES = ("_precompress", "_social_cards")
-"""Finishing stages of ``pipeline/site_build.py`` timed inside our build (deployment products)."""
+"""Finishing stages of ``pipeline/commands/build_site.py`` timed inside our build (deployment products)."""
 stage_times: dict[str, list[float]] = {name: [] for name in TIMED_STAGES}
 
 
@@ -73,19 +73,20 @@ def _timed(stage):
 
 
 def ours(config: Config, out: Path) -> float:
-    from pipeline import site_build, social_card
+    from pipeline.commands import build_site
+    from pipeline.site import social_card
 
     social_card.render_card.cache_clear()  # a build process draws each card once: time that, not a cache hit
     build = load_build()
-    original = list(site_build.FINISHING_STAGES)
-    site_build.FINISHING_STAGES[:] = [_timed(s) if s.__name__ in TIMED_STAGES else s for s in original]
+    original = list(build_site.FINISHING_STAGES)
+    build_site.FINISHING_STAGES[:] = [_timed(s) if s.__name__ in TIMED_STAGES else s for s in original]
     try:
         started = time.perf_counter()
         with redirect_stdout(io.StringIO()):
             build.build_site(config, out)
         return time.perf_counter() - started
     finally:
-        site_build.FINISHING_STAGES[:] = original
+        build_site.FINISHING_STAGES[:] = original
 
 
 def plain(config: Config, work: Path) -> float:
@@ -97,7 +98,7 @@ def plain(config: Config, work: Path) -> float:
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    from pipeline.site_build import localize_all
+    from pipeline.commands.build_site import localize_all
 
     pages = localize_all(config)
     base = base_settings(config)
@@ -126,8 +127,8 @@ def plain(config: Config, work: Path) -> float:
 
 def synthetic(root: Path, count: int) -> Config:
     """A project with ``count`` Spanish articles, fully translated by import-free catalogs."""
-    from pipeline.catalogs import atomic_write, load_catalog, render_po, update_article_catalogs
-    from pipeline.sources import load_articles
+    from pipeline.content.catalogs import atomic_write, load_catalog, render_po, update_article_catalogs
+    from pipeline.content.sources import load_articles
 
     for name in ("mkdocs.yml", "babel.cfg"):
         shutil.copy(ROOT / name, root / name)

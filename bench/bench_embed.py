@@ -43,8 +43,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench_quiz_browser import LONG_TASKS  # noqa: E402  (the same long-task probe as the quiz page's bench)
 
+from pipeline.channels.embed import snippet  # noqa: E402
 from pipeline.config import Config  # noqa: E402
-from pipeline.embed import snippet  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 SITE_HOST = "127.0.0.1"

@@ -14,7 +14,7 @@ Prints medians (and ranges) over ``--runs`` fresh browser contexts of:
 
 ``--snapshot`` also builds a Pyodide memory snapshot in Node (private loader options
 ``_makeSnapshot``/``_loadSnapshot``) and runs the same figures with a loader that restores it,
-falling back to the plain start: the measurement behind pipeline/assets/quiz/README.md.
+falling back to the plain start: the measurement behind pipeline/quiz_runtime/assets/README.md.
 """
 
 from __future__ import annotations

@@ -25,10 +25,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import BuildError
+from babel import Locale
 
-LANGUAGES: dict[str, str] = {"es": "Español", "ru": "Русский", "en": "English"}
-"""Site languages, in the order the switcher lists them, with their own names."""
+from pipeline.errors import BuildError
+
+
+def own_name(lang: str) -> str:
+    """A language's name in that language, from Babel's CLDR data, capitalised as a menu item."""
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+LANGUAGES: dict[str, str] = {lang: own_name(lang) for lang in ("es", "ru", "en")}
+"""Site languages, in the order the switcher lists them, with their own names (Español, Русский, English)."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,7 @@ class Config:
 
     @property
     def overrides_dir(self) -> Path:
-        return self.root / "pipeline" / "overrides"
+        return self.root / "pipeline" / "site" / "overrides"
 
     def po_path(self, lang: str, domain: str) -> Path:
         return self.locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"

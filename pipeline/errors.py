@@ -43,6 +43,10 @@ class SiteError(BuildError):
     """The site generator reported a problem (a warning in strict mode counts)."""
 
 
+class QuizBundleError(BuildError):
+    """The quiz runtime could not be assembled (missing or altered Pyodide file, bad wheel...)."""
+
+
 class BuildErrors(BuildError):
     """Several problems found in one pass, reported together."""
 

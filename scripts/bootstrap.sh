@@ -61,7 +61,7 @@ fi
 
 # --- system packages: the build's font (social cards), then the test-only ones ---
 missing=()
-[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)  # pipeline/social_card.py
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)  # pipeline/site/social_card.py
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)

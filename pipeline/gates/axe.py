@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from pipeline.gates import Finding, GateResult, html_files, serving, url_path
+from pipeline.gates.base import Finding, GateResult, html_files, serving, url_path
 
 AXE = Path("node_modules/axe-core/axe.min.js")
 RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from pipeline.gates import Finding, GateResult
+from pipeline.gates.base import Finding, GateResult
 
 TESTS = ("variables", "printf", "untranslated", "xmltags")
 

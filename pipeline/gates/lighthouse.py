@@ -23,7 +23,7 @@ import statistics
 import subprocess
 from pathlib import Path
 
-from pipeline.gates import Finding, GateResult, serving
+from pipeline.gates.base import Finding, GateResult, serving
 
 LIGHTHOUSE = Path("node_modules/lighthouse/cli/index.js")
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "

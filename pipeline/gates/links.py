@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.gates import Finding, GateResult, html_files, serving, url_path
+from pipeline.gates.base import Finding, GateResult, html_files, serving, url_path
 
 
 def _linkchecker() -> str:

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from pipeline.gates import Finding, GateResult, html_files
+from pipeline.gates.base import Finding, GateResult, html_files
 
 VNU_JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")
 

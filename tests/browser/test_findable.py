@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pipeline.config import LANGUAGES, Config
-from pipeline.social_card import CARD_PATH, card_text
+from pipeline.site.social_card import CARD_PATH, card_text
 
 ROOT = Path(__file__).resolve().parents[2]
 OG_LOCALES = {"es": "es_ES", "ru": "ru_RU", "en": "en_GB"}

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gates import axe, catalogs, html_files, lighthouse, links, vnu
+from pipeline.gates import axe, catalogs, lighthouse, links, vnu
+from pipeline.gates.base import html_files
 
 pytestmark = pytest.mark.gates
 ROOT = Path(__file__).resolve().parents[2]

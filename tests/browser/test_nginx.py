@@ -1,8 +1,8 @@
 """The built site behind Debian's nginx with the generated server block (deploy/nginx.conf's generator).
 
 nginx runs as the current user on a free localhost port, from a throwaway
-prefix; the server block is ``deploy.nginx_conf`` with only ``root`` and
-``listen`` changed. The checks are derived from ``pipeline/headers.py`` for
+prefix; the server block is ``host_files.nginx_conf`` with only ``root`` and
+``listen`` changed. The checks are derived from ``pipeline/deploy/headers.py`` for
 one file of every type in the site, so new rules and files (the embed's frame
 page) are covered when they appear.
 """
@@ -23,8 +23,8 @@ import brotli
 import pytest
 from playwright.sync_api import expect
 
-from pipeline import deploy, headers
 from pipeline.config import LANGUAGES
+from pipeline.deploy import headers, host_files
 from tests.browser.quiz.test_quiz_browser import RESULT, SLOW, answer_by_clicking, engine, open_quiz, random_answers
 
 pytestmark = pytest.mark.browser
@@ -57,7 +57,7 @@ def nginx_serving(site: Path, prefix: Path) -> Iterator[str]:
     port = _free_port()
     block = prefix / "redflags.conf"
     block.write_text(
-        deploy.nginx_conf(languages=tuple(LANGUAGES), root=str(site), listen=f"127.0.0.1:{port}"),
+        host_files.nginx_conf(languages=tuple(LANGUAGES), root=str(site), listen=f"127.0.0.1:{port}"),
         encoding="utf-8",
     )
     main = prefix / "nginx.conf"
@@ -105,7 +105,7 @@ def one_file_per_type(site: Path) -> list[str]:
     seen: dict[str, str] = {}
     frames = []
     for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.name == deploy.HEADERS_FILE or path.suffix in (".br",):
+        if not path.is_file() or path.name == host_files.HEADERS_FILE or path.suffix in (".br",):
             continue
         rel = path.relative_to(site).as_posix()
         if headers.is_frame_page(rel):
@@ -115,7 +115,7 @@ def one_file_per_type(site: Path) -> list[str]:
 
 
 def test_every_file_type_gets_the_policy_headers(nginx: str, built_site: Path) -> None:
-    """Status 200, Content-Type and every header of pipeline/headers.py, per file type."""
+    """Status 200, Content-Type and every header of pipeline/deploy/headers.py, per file type."""
     files = one_file_per_type(built_site)
     assert any(f.endswith(".wasm") for f in files) and any(f.endswith(".html") for f in files)
     for rel in files:

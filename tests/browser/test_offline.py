@@ -90,7 +90,7 @@ def test_links_end_in_html(bundle: Path) -> None:
 def test_quiz_pages_allow_blob_workers_and_carry_the_classic_runtime(bundle: Path) -> None:
     """Only the quiz pages add ``blob:`` to worker-src; the runtime is classic scripts only, with no
     build-machine path in it (two builds give the same bytes)."""
-    from pipeline.quiz_file_bundle import DATA_SCRIPTS, KEEP_WORKER, KEPT
+    from pipeline.quiz_runtime.file_bundle import DATA_SCRIPTS, KEEP_WORKER, KEPT
 
     quiz = (bundle / "es" / "quiz.html").read_text(encoding="utf-8")
     assert "worker-src 'self' blob:;" in quiz
@@ -226,7 +226,7 @@ def test_file_shim_answers_exactly_the_files_pyodide_asks_for(
 ) -> None:
     """The fetch replacement in the worker carries exactly what pinned Pyodide asked for, and refuses the rest
     with a clear message (an upgrade that asks for another file fails here)."""
-    from pipeline.quiz_file_bundle import SHIM_FILES
+    from pipeline.quiz_runtime.file_bundle import SHIM_FILES
 
     page, log, _ = finished_quiz
     shim = _quiz_worker(page).evaluate("self.redflagsFileShim")

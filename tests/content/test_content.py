@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.catalogs import load_catalog, untranslated
 from pipeline.config import Config
-from pipeline.localize import localize
-from pipeline.sources import load_articles
-from pipeline.warning_signs import CATALOGUE, tag_labels
+from pipeline.content.catalogs import load_catalog, untranslated
+from pipeline.content.localize import localize
+from pipeline.content.sources import load_articles
+from pipeline.content.warning_signs import CATALOGUE, tag_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"

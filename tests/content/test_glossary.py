@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from pipeline.catalogs import load_catalog
 from pipeline.config import Config
-from pipeline.localize import localize
-from pipeline.sources import load_articles
+from pipeline.content.catalogs import load_catalog
+from pipeline.content.localize import localize
+from pipeline.content.sources import load_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = Config(root=ROOT)

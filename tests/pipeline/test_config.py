@@ -62,3 +62,10 @@ def test_bad_site_url_in_mkdocs_yml_points_at_its_line(tmp_path) -> None:
         Config.load(_project(tmp_path, "not a url"), environ={})
     assert info.value.line == 2 and info.value.path.name == "mkdocs.yml"
     assert "site_url: expected an http:// or https:// URL" in str(info.value)
+
+
+def test_language_names_come_from_babel() -> None:
+    """Each language is named in itself, from CLDR, capitalised for the switcher."""
+    from pipeline.config import LANGUAGES
+
+    assert LANGUAGES == {"es": "Español", "ru": "Русский", "en": "English"}

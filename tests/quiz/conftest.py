@@ -23,7 +23,7 @@ settings.load_profile("quiz")
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogs() -> Iterator[list[Path]]:
     """Compile locales/*/LC_MESSAGES/quiz-engine.po into quiz/locale/ once, before any test translates."""
-    from pipeline.quiz_catalogs import compile_quiz_catalogs
+    from pipeline.quiz_runtime.catalogs import compile_quiz_catalogs
 
     written = compile_quiz_catalogs(ROOT)
     i18n.translations.cache_clear()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from pipeline.quiz_catalogs import (
+from pipeline.quiz_runtime.catalogs import (
     QuizCatalogError,
     compile_quiz_catalogs,
     extract_quiz_template,

@@ -1,4 +1,4 @@
-"""The site's "Embed the quiz" page: the generator writes pipeline.embed.snippet()'s text for every
+"""The site's "Embed the quiz" page: the generator writes pipeline.channels.embed.snippet()'s text for every
 option, copy puts exactly that on the clipboard (or selects it when refused), and the live preview
 is the real embed in the chosen language and theme. On the session's one built site."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from pipeline.channels.embed import FRAME_HEADING, snippet
 from pipeline.config import Config
-from pipeline.embed import FRAME_HEADING, snippet
 from tests.browser.conftest import ROOT, PageLog
 
 pytestmark = pytest.mark.browser

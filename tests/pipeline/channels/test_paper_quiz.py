@@ -1,0 +1,123 @@
+"""The paper quiz scores by hand to the engine's verdict.
+
+The sheets are rendered as the build renders them; ``paper_sheet`` reads the
+printed tables and rules back from that HTML and carries out the procedure as a
+person would (ticks on the worksheet, points per box, lookups, rounding). Over
+2,000 seeded answer sets per language the verdict and the dealbreakers must be
+the engine's.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from paper_sheet import ScoringSheet, Worksheet
+
+from pipeline.channels.paper_quiz import render_scoring_sheet, render_worksheet
+from pipeline.config import Config
+from pipeline.content.ui_text import translations as ui_translations
+from quiz import i18n
+from quiz.model import Bank
+from quiz.resources import load_bank
+from quiz.scoring import score
+
+ROOT = Path(__file__).resolve().parents[3]
+SETS = 2000
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_catalogs() -> None:
+    from pipeline.quiz_runtime.catalogs import compile_quiz_catalogs
+
+    compile_quiz_catalogs(ROOT)
+    i18n.translations.cache_clear()
+
+
+def sheets(lang: str) -> tuple[str, str]:
+    ui = ui_translations(Config(root=ROOT).po_path(lang, "messages"), lang).gettext
+    return render_worksheet(lang, ui), render_scoring_sheet(lang, ui)
+
+
+def answer_sets(bank: Bank, count: int, seed: int) -> list[dict[str, str]]:
+    """Complete answer sets from calm to alarming, with few to many "not sure", some without dealbreakers."""
+    rng = random.Random(seed)
+    sets = []
+    for _ in range(count):
+        alarm, unsure, no_dealbreakers = rng.random(), rng.uniform(0, 0.6), rng.random() < 0.6
+        answers = {}
+        for question in bank.questions:
+            real = [a for a in question.answers if not a.is_unsure and not (no_dealbreakers and a.dealbreaker)]
+            if no_dealbreakers and question.id == "written-agreement":
+                real = [a for a in real if a.id != "refuses"] if rng.random() < 0.8 else real
+            roll = rng.random()
+            if roll < unsure:
+                answers[question.id] = "unsure"
+            elif rng.random() < alarm:
+                answers[question.id] = rng.choice(real).id
+            else:
+                answers[question.id] = real[0].id
+        sets.append(answers)
+    return sets
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_hand_scoring_gives_the_engines_verdict_and_dealbreakers(lang: str) -> None:
+    bank = load_bank()
+    tr = i18n.translations(lang)
+    worksheet_html, scoring_html = sheets(lang)
+    worksheet, sheet = Worksheet(worksheet_html), ScoringSheet(scoring_html)
+    assert len(worksheet.questions) == len(bank.questions) and len(sheet.areas) == len(bank.dimensions)
+    outcomes: Counter[str] = Counter()
+    for index, answers in enumerate(answer_sets(bank, SETS, seed=20261202)):
+        result = score(bank, answers, translations=tr, lang=lang)
+        ticks = {
+            num: worksheet.letter_of(num, tr.gettext(q.answer(answers[q.id]).text))
+            for num, q in enumerate(bank.questions, start=1)
+        }
+        verdict, dealbreakers = sheet.score(worksheet, ticks)
+        expected = (result.band.label, {hit.text for hit in result.dealbreakers})
+        assert (verdict, dealbreakers) == expected, f"answer set {index}: {answers} (engine score {result.score})"
+        floor = result.band.id == "high-maintenance" and result.score < bank.band("high-maintenance").min_score
+        outcomes[result.band.id + (" (floor)" if floor else "")] += 1
+    # The sample reaches every verdict, the floor rule and dealbreakers, so agreement means something.
+    for band in ("healthy", "high-maintenance", "walk-away", "not-enough-answers", "high-maintenance (floor)"):
+        assert outcomes[band] >= 25, outcomes
+
+
+def test_every_star_is_a_serious_answer_and_the_tables_cover_each_total() -> None:
+    _, scoring_html = sheets("en")
+    sheet = ScoringSheet(scoring_html)
+    for area in sheet.areas:
+        total = sum(out_of for _, _, out_of in area.rows)
+        assert sorted(area.table) == list(range(total + 1)), area.label
+        for _, points, _ in area.rows:
+            for value, star in points.values():
+                assert star == (value >= sheet.floor_points)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_the_worksheet_shows_no_points(lang: str) -> None:
+    worksheet_html, scoring_html = sheets(lang)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", worksheet_html))
+    assert "★" not in text
+    numbers = {int(n) for n in re.findall(r"\d+", text)}
+    assert numbers <= set(range(1, 26)), numbers  # question numbers only
+    sheet = ScoringSheet(scoring_html)
+    assert not [area.label for area in sheet.areas if area.label in text]
+    if lang != "en":  # translated: no English question or answer left
+        assert "Not sure / does not apply" not in text and sheet.unsure in text
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("es", "12,50"), ("ru", "12,50"), ("en", "12.50")])
+def test_numbers_use_the_languages_decimal_sign(lang: str, expected: str) -> None:
+    """The sheet writes decimals with the language's own sign (CLDR, through Babel)."""
+    from decimal import Decimal
+
+    from pipeline.channels.paper_quiz import number
+
+    assert number(Decimal("12.5"), lang, 2) == expected

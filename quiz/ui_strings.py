@@ -2,7 +2,7 @@
 
 They live in the ``quiz`` gettext domain with the engine's own strings, so one
 catalog per language holds everything a quiz reader sees. ``N_`` only marks a
-msgid for extraction; ``pipeline/quiz_page.py`` translates them at build time
+msgid for extraction; ``pipeline/quiz_runtime/form.py`` translates them at build time
 and hands them to the browser in the page's ``#quiz-config`` JSON block.
 Placeholders in braces are filled in by the browser code: keep them as they are.
 Nothing here is imported by the scoring engine.

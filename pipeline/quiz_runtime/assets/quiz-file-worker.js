@@ -1,6 +1,6 @@
 // file:// only: stands in for the global `Worker` inside the offline bundle's widget script.
 // The offline build bundles quiz-widget.js into one classic script with esbuild and injects this
-// module's `Worker` in place of the global (pipeline/quiz_file_bundle.py), so quiz-client.js and
+// module's `Worker` in place of the global (pipeline/quiz_runtime/file_bundle.py), so quiz-client.js and
 // the widget run unchanged. From file:// browsers refuse module workers and fetch; this creates a
 // *classic* worker from a blob: URL whose text the page read from classic scripts beside this one
 // (quiz-file-runtime.js: the worker code; quiz-file-data-*.js: the binaries as base64).

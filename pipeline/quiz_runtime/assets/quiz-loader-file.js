@@ -1,6 +1,6 @@
 // How the runtime's files are obtained from file:// (the offline bundle): from memory, never fetched.
 // The file:// sibling of quiz-loader-http.js, with the same export. The offline build bundles
-// quiz-worker.js with this module in its place into a classic script (pipeline/quiz_file_bundle.py);
+// quiz-worker.js with this module in its place into a classic script (pipeline/quiz_runtime/file_bundle.py);
 // the page starts that script as a classic blob: worker (quiz-file-worker.js), with, before it:
 //   self.redflagsQuizFile = {base, files: {name: {type, gzip, base64}}, lock}
 // `base` is the runtime folder's URL, `files` exactly the files Pyodide asks for, `lock` the
@@ -37,7 +37,7 @@ function installFileShim({ base, files }) {
     if (!Object.hasOwn(files, name)) {
       throw new TypeError(
         `${PREFIX} the offline quiz does not fetch: ${url} is not one of the bundle's files ` +
-          `(${names.join(", ")}); see pipeline/assets/quiz/README.md, "The quiz from file://"`,
+          `(${names.join(", ")}); see pipeline/quiz_runtime/assets/README.md, "The quiz from file://"`,
       );
     }
     requested.push(name);

@@ -1,7 +1,7 @@
-// The "Embed the quiz" page (pipeline/embed_page.py renders its HTML): snippet generator, copy
+// The "Embed the quiz" page (pipeline/channels/embed_page.py renders its HTML): snippet generator, copy
 // button and live preview of the real embed. DOM APIs only: the snippet is shown with textContent,
 // the preview is built with createElement (the title field is the reader's own text).
-// snippetText() must write exactly what pipeline.embed.snippet() writes for the same options
+// snippetText() must write exactly what pipeline.channels.embed.snippet() writes for the same options
 // (tests/browser/embed/test_embed_page.py compares them).
 
 const root = document.getElementById("rf-embed");

@@ -15,7 +15,10 @@ from pipeline.content.warning_signs import CATALOGUE, tag_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 # ../shared/seeds beside the checkout; a git worktree in ../wt/<name> finds it one level further up.
-SEEDS = next((d / "shared" / "seeds" for d in ROOT.parents if (d / "shared" / "seeds").is_dir()), ROOT.parent / "shared" / "seeds")
+SEEDS = next(
+    (d / "shared" / "seeds" for d in ROOT.parents if (d / "shared" / "seeds").is_dir()),
+    ROOT.parent / "shared" / "seeds",
+)
 CONFIG = Config(root=ROOT)
 ARTICLES = load_articles(CONFIG.docs_dir, languages=CONFIG.languages)
 GUIDANCE = {

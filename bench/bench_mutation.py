@@ -1,0 +1,238 @@
+"""Mutation score of the quiz engine and the pipeline's core (mutmut, pinned in pyproject.toml).
+
+A mutant is the code with one small mistake put in (``>=`` made ``>``, a constant
+changed, a call argument dropped); it is *killed* when at least one test fails on it.
+The score of a module is killed / all mutants: the share of such mistakes the suite
+would notice. This bench prints the score per module, then every surviving mutant
+as a diff, marking the ones known to be equivalent (the same behaviour as the
+original, so no test can kill them) with the reason from ``EQUIVALENT``.
+
+Each target runs in its own throwaway copy of the working tree (the tracked and
+untracked-but-not-ignored files), so the mutated sources never touch the work
+tree; mutmut forks one process per mutant from a warm pytest and runs only the
+tests that reached the mutated function, selected from the fast, non-browser
+test files listed in ``TARGETS``.
+
+Usage::
+
+    .venv/bin/python bench/bench_mutation.py                 # every target, one after the other
+    .venv/bin/python bench/bench_mutation.py segment csp     # some targets
+    .venv/bin/python bench/bench_mutation.py --jobs 1 quiz   # one worker (default 2)
+    .venv/bin/python bench/bench_mutation.py --keep segment  # keep the work copy to inspect it
+
+Run it with ``nice -n 10`` on a shared machine: a full pass takes many minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Files to mutate and the fast tests that should notice."""
+
+    modules: tuple[str, ...]
+    tests: tuple[str, ...]
+
+
+TARGETS: dict[str, Target] = {
+    "segment": Target(("pipeline/content/segment.py",), ("tests/pipeline/content",)),
+    "catalogs": Target(("pipeline/content/catalogs.py",), ("tests/pipeline/content",)),
+    "localize": Target(("pipeline/content/localize.py",), ("tests/pipeline/content",)),
+    "fingerprint": Target(
+        ("pipeline/quiz_runtime/fingerprint.py",), ("tests/pipeline/deploy", "tests/pipeline/quiz_runtime")
+    ),
+    "csp": Target(("pipeline/site/csp.py",), ("tests/pipeline/site",)),
+    "headers": Target(("pipeline/deploy/headers.py",), ("tests/pipeline/deploy",)),
+    "paper_quiz": Target(("pipeline/channels/paper_quiz.py",), ("tests/pipeline/channels",)),
+    "quiz": Target(("quiz/*.py",), ("tests/quiz",)),
+}
+
+KILLED = {"killed", "timeout", "segfault", "caught by type check"}
+
+EQUIVALENT: dict[tuple[str, str], str] = {
+    # (module, the mutated source line as the diff shows it, stripped) -> why no test can tell it apart
+}
+"""Surviving mutants that behave exactly like the original, with the reason."""
+
+
+@dataclass
+class Result:
+    module: str
+    status: dict[str, str] = field(default_factory=dict)  # mutant name -> mutmut status
+    diffs: dict[str, str] = field(default_factory=dict)  # surviving mutant name -> its diff
+
+    @property
+    def total(self) -> int:
+        return sum(1 for s in self.status.values() if s != "skipped")
+
+    @property
+    def killed(self) -> int:
+        return sum(1 for s in self.status.values() if s in KILLED)
+
+    def score(self, equivalent: int = 0) -> float:
+        total = self.total - equivalent
+        return 100.0 * self.killed / total if total else 100.0
+
+
+def work_copy(into: Path, ref: str | None = None) -> None:
+    """Copy the files git knows about (tracked, or new and not ignored) into ``into``; or the tree of ``ref``."""
+    if ref is not None:
+        archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+        return
+    names = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode().split("\0")  # fmt: skip
+    for name in filter(None, names):
+        source = ROOT / name
+        if not source.is_file():  # deleted in the work tree, not yet committed
+            continue
+        target = into / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+
+
+def mutmut_config(target: Target, copy: Path) -> str:
+    others = sorted(
+        p.name for p in copy.iterdir() if p.name not in {"pipeline", "quiz", "tests", "pyproject.toml"}
+    )
+    lines = [
+        "",
+        "[tool.mutmut]",
+        f"source_paths = {json.dumps(['pipeline/', 'quiz/'])}",
+        f"only_mutate = {json.dumps(list(target.modules))}",
+        f"also_copy = {json.dumps(others)}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(list(target.tests))}",
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-m", "not browser and not slow and not gates"]',
+        "use_git_change_detection = false",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def run_target(
+    name: str, target: Target, *, jobs: int, keep: bool, ref: str | None
+) -> tuple[list[Result], float, Path]:
+    copy = Path(tempfile.mkdtemp(prefix=f"redflags-mutation-{name}-"))
+    try:
+        work_copy(copy, ref)
+        with (copy / "pyproject.toml").open("a", encoding="utf-8") as handle:
+            handle.write(mutmut_config(target, copy))
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+        start = time.monotonic()
+        proc = subprocess.run(
+            [str(MUTMUT), "run", "--max-children", str(jobs)],
+            cwd=copy, env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        elapsed = time.monotonic() - start
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+            raise SystemExit(f"mutmut failed on target {name} (exit {proc.returncode}); work copy: {copy}")
+        results = read_results(copy)
+        survivors = [(r.module, m) for r in results for m, s in r.status.items() if s not in KILLED | {"skipped"}]
+        diffs = show(copy, survivors)
+        for result in results:
+            result.diffs = {m: d for (module, m), d in zip(survivors, diffs, strict=True) if module == result.module}
+        return results, elapsed, copy
+    finally:
+        if not keep:
+            shutil.rmtree(copy, ignore_errors=True)
+
+
+def read_results(copy: Path) -> list[Result]:
+    sys.path.insert(0, str(Path(MUTMUT).resolve().parents[1]))
+    from mutmut.stats import status_by_exit_code
+
+    results = []
+    for meta in sorted((copy / "mutants").rglob("*.py.meta")):
+        module = meta.relative_to(copy / "mutants").as_posix().removesuffix(".meta")
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        if codes:
+            results.append(Result(module, {k: status_by_exit_code[v] for k, v in codes.items()}))
+    return results
+
+
+_SHOW = """
+import json, sys
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+print(json.dumps([get_diff_for_mutant(name, path=path) for path, name in json.load(sys.stdin)]))
+"""
+
+
+def show(copy: Path, mutants: list[tuple[str, str]]) -> list[str]:
+    """The diffs of ``(module, mutant name)`` pairs, in one process (mutmut's own ``show``, batched)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _SHOW], cwd=copy, input=json.dumps(mutants), capture_output=True, text=True, check=True
+    )
+    return json.loads(proc.stdout)
+
+
+def mutated_line(diff: str) -> str:
+    added = [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    return " / ".join(added)
+
+
+def report(results: list[Result], elapsed: float, name: str) -> None:
+    print(f"\n== {name}: {elapsed:.0f} s")
+    for result in results:
+        survivors = result.diffs
+        equivalent = {m for m, d in survivors.items() if (result.module, mutated_line(d)) in EQUIVALENT}
+        raw = result.score()
+        adjusted = result.score(len(equivalent))
+        counts = {s: sum(1 for v in result.status.values() if v == s) for s in sorted(set(result.status.values()))}
+        print(
+            f"{result.module:42} score {raw:5.1f} % ({result.killed}/{result.total})"
+            f"  without {len(equivalent)} equivalent: {adjusted:5.1f} %  {counts}"
+        )
+        for mutant, diff in sorted(survivors.items()):
+            why = EQUIVALENT.get((result.module, mutated_line(diff)))
+            label = f"equivalent: {why}" if why else result.status[mutant]
+            print(f"\n  -- {mutant} [{label}]")
+            body = [line for line in diff.splitlines()[1:] if line.startswith(("+", "-", "@")) or line.strip()]
+            print("\n".join("     " + line for line in body[:40]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("targets", nargs="*", metavar="TARGET", help=f"any of {', '.join(TARGETS)} (default: all)")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--keep", action="store_true", help="keep the work copies and print where they are")
+    parser.add_argument("--ref", help="test a commit (e.g. main~3) instead of the work tree, for a before/after")
+    args = parser.parse_args()
+    names = args.targets or list(TARGETS)
+    unknown = [n for n in names if n not in TARGETS]
+    if unknown:
+        parser.error(f"unknown target {', '.join(unknown)}; known: {', '.join(TARGETS)}")
+    summary: list[tuple[str, float, float, float]] = []
+    grand = time.monotonic()
+    for name in names:
+        results, elapsed, copy = run_target(name, TARGETS[name], jobs=args.jobs, keep=args.keep, ref=args.ref)
+        report(results, elapsed, name)
+        if args.keep:
+            print(f"  work copy kept: {copy}")
+        for result in results:
+            eq = sum(1 for d in result.diffs.values() if (result.module, mutated_line(d)) in EQUIVALENT)
+            summary.append((result.module, result.score(), result.score(eq), elapsed))
+    where = f"commit {args.ref}" if args.ref else "work tree"
+    print(f"\n== summary: {where}, {time.monotonic() - grand:.0f} s, {args.jobs} workers")
+    for module, raw, adjusted, _ in summary:
+        print(f"{module:42} {raw:5.1f} %   without equivalent mutants {adjusted:5.1f} %")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -8,6 +8,13 @@
     ``{"ok": true, "result": Result.to_dict()}`` or
     ``{"ok": false, "errors": [{"code", "message", "question", "answer"}, ...]}``
     with localized messages. It never raises on bad input.
+``encode_code_json(answers_json, lang)``
+    The answer code of a complete answer set (``answer_code``): ``{"ok": true, "code": "1-ABAAF11-..."}``
+    or the errors of ``score_json``.
+``decode_code_json(code, lang)``
+    A typed answer code back to answers: ``{"ok": true, "answers": {...}, "complete": bool,
+    "next_question": number or null}`` or ``{"ok": false, "errors": [{"code", "message", ...}]}``
+    with a localized message naming the group or question that does not add up.
 
 Answers JSON: ``{"schema_version": 1, "answers": {"<question id>": "<answer id>", ...}}``;
 every question must be answered ("unsure" is an answer). Output is
@@ -56,6 +63,67 @@ def score_envelope(answers_json: object, lang: object) -> dict[str, Any]:
     except Exception as error:  # noqa: BLE001 - the worker must always get an answer it can show
         return _failure([problem("internal-error", detail=type(error).__name__)], tr)
     return {"ok": True, "result": result.to_dict()}
+
+
+def encode_code_json(answers_json: str, lang: str) -> str:
+    """The answer code of a complete, valid answer set (see the module docstring)."""
+    from . import answer_code
+    from .scoring import check_answers
+
+    code = normalize_language(lang if isinstance(lang, str) else None)
+    if code is None:
+        return _dumps(_failure([_unknown_language(lang)], None))
+    tr = translations(code)
+    try:
+        bank = load_bank()
+        answers = decode_answers(answers_json)
+        check_answers(bank, answers)
+        return _dumps({"ok": True, "code": answer_code.encode(bank, answers, code)})
+    except QuizError as error:
+        return _dumps(_failure(error.problems, tr))
+    except answer_code.CodeError as error:
+        return _dumps(_code_failure(error, tr))
+
+
+def decode_code_json(text: object, lang: str) -> str:
+    """A typed answer code to answers, or localized problems (see the module docstring); never raises."""
+    from . import answer_code
+
+    code = normalize_language(lang if isinstance(lang, str) else None)
+    if code is None:
+        return _dumps(_failure([_unknown_language(lang)], None))
+    tr = translations(code)
+    if not isinstance(text, str) or len(text) > MAX_CODE:
+        return _dumps(_code_failure(answer_code.CodeError([("code-empty", {})]), tr))
+    try:
+        decoded = answer_code.decode(load_bank(), text, code)
+    except answer_code.CodeError as error:
+        return _dumps(_code_failure(error, tr))
+    return _dumps(
+        {"ok": True, "answers": decoded.answers, "complete": decoded.complete, "next_question": decoded.next_question}
+    )
+
+
+MAX_CODE = 500
+"""Longest code read (characters); a 25-question code is about 40."""
+
+
+def _code_failure(error: Exception, tr: Translations | None) -> dict[str, Any]:
+    from .answer_code import message
+
+    problems = getattr(error, "problems", [])
+    return {
+        "ok": False,
+        "errors": [
+            {
+                "code": kind,
+                "message": message(kind, params, tr),
+                "group": params.get("group"),
+                "question": params.get("number"),
+            }
+            for kind, params in problems
+        ],
+    }
 
 
 def decode_answers(text: object) -> dict[str, str]:

@@ -68,6 +68,31 @@ UI_STRINGS: dict[str, str] = {
     "print": N_("Print the action plan"),
     "edit": N_("Change my answers"),
     "start_over": N_("Start over"),
+    # Translators: the heading of the box where a paper worksheet's answer code is typed in.
+    "code_summary": N_("Answered on paper? Type your answer code"),
+    "code_label": N_("Answer code from the worksheet"),
+    # Translators: {example} is a code such as 1-ABAAB7-..., in the page's own letters.
+    "code_hint": N_(
+        "First the number printed on the worksheet, then each group of five letters with the number after it, "
+        "for example {example}. Spaces and dashes do not matter."
+    ),
+    "code_submit": N_("Show my result"),
+    "code_title": N_("Your answer code"),
+    "code_help": N_(
+        "Copy it onto your worksheet to keep this result: typed into this quiz, on any computer, it brings "
+        "back the same answers."
+    ),
+    # Translators: {last} is the last question the code answered, {next} the question the quiz opens at.
+    "code_partial": N_(
+        "The code was read up to question {last}; the rest is missing, so the quiz continues at question {next}."
+    ),
+    # Translators: {count} answers of {total} questions were read from a share link that was cut short.
+    "link_partial": N_(
+        "This link lost part of its answers on the way ({count} of {total} read), so the quiz continues at "
+        "question {next}."
+    ),
+    "clear": N_("Clear my answers on this computer"),
+    "cleared": N_("Your answers have been removed from this computer."),
 }
 """Browser strings by key (the key is what ``quiz-widget.js`` looks up)."""
 

@@ -46,11 +46,12 @@ LOOKALIKES: dict[str, dict[str, str]] = {
 }
 """Letters of the other script that look the same, read as the page's own (a code is copied by eye)."""
 
-LAYOUTS: dict[int, str] = {1: "1d75db88f961"}
+LAYOUTS: dict[int, str] = {1: "1d75db88f961", 2: "c7f76296b38d"}
 """Code version -> fingerprint of the bank layout it was made for (``layout_fingerprint``).
 
-When the questions or their answers change order, appear or disappear, add the
-next version with the new fingerprint (``tests/quiz/test_answer_code.py`` fails
+Version 2 is the bank with "not yet" answers (issue 18). When the questions or
+their answers change order, appear or disappear, add the next version with the
+new fingerprint (``tests/quiz/test_answer_code.py`` fails
 and prints it); old codes are then refused with a clear message.
 """
 

@@ -14,7 +14,9 @@
 
 Every command takes ``--base-url URL`` (the public address of site/, may
 have a sub-path); without it ``$REDFLAGS_BASE_URL``, then ``site_url`` of
-mkdocs.yml is used (see ``pipeline/config.py``).
+mkdocs.yml is used (see ``pipeline/config.py``). Builds keep the precompressed
+copies of each file's content and Jinja2's compiled templates in ``.cache/``
+(ignored by git, safe to delete); ``--no-cache`` builds without it, with the same output.
 
 This file only parses arguments, prints progress and runs the stages in
 order; each stage is a module of ``pipeline/``. Errors are printed as
@@ -38,6 +40,7 @@ from pipeline.content.sources import load_articles
 from pipeline.errors import BuildError, CatalogError
 
 ROOT = Path(__file__).resolve().parent
+CACHE_DIR = ".cache"
 
 
 def say(message: str) -> None:
@@ -150,13 +153,21 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
             default=None,
             help=f"public base URL of the site (default: ${BASE_URL_ENV}, else site_url of mkdocs.yml)",
         )
+        command.add_argument(
+            "--no-cache", action="store_true", help=f"build without the cache in {CACHE_DIR}/ (same output, slower)"
+        )
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     try:
-        config = Config.load(ROOT, base_url=args.base_url, strict=getattr(args, "strict", False))
+        config = Config.load(
+            ROOT,
+            base_url=args.base_url,
+            strict=getattr(args, "strict", False),
+            cache_dir=None if args.no_cache else ROOT / CACHE_DIR,
+        )
         if args.command == "catalogs":
             return cmd_catalogs(config, check=args.check)
         if args.command == "import-draft":

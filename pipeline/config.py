@@ -69,9 +69,16 @@ class Config:
     """gettext domain of the UI strings (templates, notices)."""
 
     template_cache: Path | None = None
-    """Folder for Jinja2's compiled-template cache. The live preview sets it (each MkDocs
-    build otherwise recompiles Material's templates, about half of a one-language
-    rebuild); ``build.py site`` leaves it off, so a build depends on nothing but sources."""
+    """Folder for Jinja2's compiled-template cache (each MkDocs build otherwise recompiles
+    Material's templates, about half of a one-language rebuild). The live preview sets
+    it; without it a build with ``cache_dir`` uses a folder in there
+    (``pipeline/site/mkdocs_build.py``, ``template_cache``), and one without neither."""
+
+    cache_dir: Path | None = None
+    """Folder for what builds may reuse from each other: the precompressed copies of each
+    content (``pipeline/deploy/compress_cache.py``) and Jinja2's compiled templates.
+    ``build.py`` sets it to ``.cache/`` (``--no-cache``: none); the output is
+    byte-identical either way, and deleting the folder is always safe."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "site_url", normalize_base_url(self.site_url, origin="Config.site_url"))

@@ -19,9 +19,13 @@ the whole site, exactly as in ``build.py site``.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline import clock, output
@@ -30,6 +34,7 @@ from pipeline.content import catalogs, localize, report, warning_signs
 from pipeline.content.sources import load_articles
 from pipeline.content.ui_text import translations
 from pipeline.deploy import host_files
+from pipeline.deploy.compress_cache import CompressCache
 from pipeline.errors import BuildError, BuildErrors, CatalogError, SiteError, SourceError
 from pipeline.model import LocalizedArticle
 from pipeline.quiz_runtime import fingerprint
@@ -150,7 +155,8 @@ def _deploy_files(config: Config, site_dir: Path) -> list[BuildError]:
 
 
 def _precompress(config: Config, site_dir: Path) -> list[BuildError]:
-    host_files.precompress(site_dir)  # last: compresses what every stage above wrote
+    cache = CompressCache(config.cache_dir / "precompressed") if config.cache_dir else None
+    host_files.precompress(site_dir, cache=cache)  # last: compresses what every stage above wrote
     return []
 
 
@@ -169,7 +175,8 @@ FINISHING_STAGES: list[FinishingStage] = [
 """Run in order over the staged site after every language is built."""
 
 RUNTIME_STAGES: set[FinishingStage] = {_quiz_runtime}
-"""Stages whose files depend only on ``quiz/`` and the pinned runtime: the preview reuses them."""
+"""Stages whose files depend only on ``quiz/`` and the pinned runtime: the preview reuses them,
+and a full build runs them beside the language builds (they write only ``_quiz/``)."""
 
 NOT_IN_PREVIEW: set[FinishingStage] = {_precompress}
 """Stages the live preview skips (slow products nobody previews: precompression, the offline zip)."""
@@ -195,17 +202,56 @@ def build_languages(
     *,
     site_dir: Path,
     say: Say = print,
+    pool: Executor | None = None,
 ) -> list[str]:
-    """The per-language stage: one MkDocs build per language into ``site_dir/<lang>``; the warnings."""
-    warnings: list[str] = []
+    """The per-language stage: one MkDocs build per language into ``site_dir/<lang>``; the warnings.
+
+    With a ``pool`` (``build_pool``) the languages build at once, each in a forked process
+    (MkDocs builds are CPU-bound Python; each language writes only its own folder, and the
+    warnings come back in language order, so the output does not depend on the timing).
+    """
+    languages = list(languages)
     with tempfile.TemporaryDirectory(prefix="redflags-work-") as work:
-        for lang in languages:
-            say(f"building {lang} ...")
-            warnings += mkdocs_build.build_language(
-                config, lang, pages[lang], work_dir=Path(work), site_dir=site_dir / lang,
-                tag_labels=tag_labels_of(pages[lang]),
-            )
-    return warnings
+        jobs = [
+            (config, lang, pages[lang], Path(work), site_dir / lang, tag_labels_of(pages[lang])) for lang in languages
+        ]
+        if pool is None:
+            warnings: list[str] = []
+            for job in jobs:
+                say(f"building {job[1]} ...")
+                warnings += _build_one(*job)
+            return warnings
+        say(f"building {', '.join(languages)} in parallel ...")
+        results = [pool.submit(_build_one, *job) for job in jobs]
+        return [warning for result in results for warning in result.result()]
+
+
+def _build_one(
+    config: Config, lang: str, pages: list[LocalizedArticle], work: Path, site_dir: Path, labels: dict[str, str]
+) -> list[str]:
+    return mkdocs_build.build_language(config, lang, pages, work_dir=work, site_dir=site_dir, tag_labels=labels)
+
+
+def build_processes() -> int:
+    """How many processes a full build runs at once: the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def build_pool(processes: int) -> Iterator[Executor | None]:
+    """Forked worker processes for independent stages, or ``None`` with one core or no ``fork``.
+
+    MkDocs is imported first, so every worker inherits it instead of importing it again.
+    """
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    mkdocs_build.preload()
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool
 
 
 def finish(config: Config, site_dir: Path, stages: Iterable[FinishingStage]) -> list[BuildError]:
@@ -231,9 +277,16 @@ def _build_site(config: Config, target: Path, *, say: Say) -> None:
         say(line)
     problems = content_problems(config, pages) if config.strict else []
     # Everything is read; from here on files are written, into the staging folder only.
+    runtime_stages = [s for s in FINISHING_STAGES if s in RUNTIME_STAGES]
+    later_stages = [s for s in FINISHING_STAGES if s not in RUNTIME_STAGES]
     with output.staging(target) as stage:
-        warnings = build_languages(config, pages, config.languages, site_dir=stage, say=say)
-        problems += finish(config, stage, FINISHING_STAGES)
+        # The runtime stages write only _quiz/ from quiz/ and the pinned runtime: they run
+        # beside the language builds, in the pool's spare process.
+        with build_pool(build_processes()) as pool:
+            runtime = pool.submit(finish, config, stage, runtime_stages) if pool else None
+            warnings = build_languages(config, pages, config.languages, site_dir=stage, say=say, pool=pool)
+            problems += runtime.result() if runtime else finish(config, stage, runtime_stages)
+        problems += finish(config, stage, later_stages)
         for warning in warnings:
             say(f"warning: {warning}")
         if config.strict:

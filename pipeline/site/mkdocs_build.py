@@ -10,6 +10,7 @@ Markdown with front matter.
 from __future__ import annotations
 
 import copy
+import hashlib
 import logging
 import os
 from collections.abc import Sequence
@@ -108,15 +109,41 @@ def language_settings(
         "messages_po": str(config.po_path(lang, config.domain_messages)),
         "tag_labels": tag_labels,
         "card": {"url": card_url(config, lang), "width": WIDTH, "height": HEIGHT},
-        "template_cache": str(config.template_cache) if config.template_cache else None,
+        "template_cache": str(template_cache(config)) if template_cache(config) else None,
     }
     return settings
+
+
+def template_cache(config: Config) -> Path | None:
+    """Where Jinja2 keeps compiled templates: the preview's folder, else one under the build cache.
+
+    Jinja2 checks each entry against its template's source (and its own and Python's
+    version), but not against the environment's settings (extensions, i18n): the folder
+    name carries a hash of the hooks that set them up and of Material's version, so a
+    change there starts a fresh folder. Output is the same with or without the cache.
+    """
+    if config.template_cache:
+        return config.template_cache
+    if not config.cache_dir:
+        return None
+    from importlib.metadata import version
+
+    hooks = Path(__file__).with_name("mkdocs_hooks.py").read_bytes()
+    key = hashlib.sha256(hooks + version("mkdocs-material").encode() + version("mkdocs").encode()).hexdigest()
+    return config.cache_dir / f"jinja-{key[:12]}"
 
 
 def write_docs(pages: Sequence[LocalizedArticle], docs_dir: Path) -> None:
     docs_dir.mkdir(parents=True, exist_ok=True)
     for page in pages:
         (docs_dir / page.article.rel_path).write_text(page.markdown, encoding="utf-8")
+
+
+def preload() -> None:
+    """Import MkDocs, Material's plugins and Jinja2 now (a parent does it once before forking builders)."""
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config  # noqa: F401
 
 
 def build_language(

@@ -30,6 +30,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import os
 import statistics
 import subprocess
 import sys
@@ -253,6 +254,11 @@ def storage_probes(playwright: object, browser: object, site: str, blog_a: str, 
     storage_probe(browser.new_context(viewport=viewport), label, site, blog_a, blog_b, lang)
 
 
+def load() -> str:
+    """The 1/5/15-minute load averages: the machine is shared, every figure says what it ran under."""
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def report(runs: list[dict[str, float]]) -> None:
     for key in runs[0]:
         values = [run[key] for run in runs]
@@ -291,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         blog_server, host = serve(folder, BLOG_HOST)
         other_server, other_host = serve(folder, OTHER_BLOG_HOST)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        before = load()
         try:
             runs = [one_run(browser, site, host, site_dir) for _ in range(args.runs)]
             if args.storage:
@@ -299,7 +306,8 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
             for server in (site_server, blog_server, other_server):
                 server.shutdown()
-        print(f"embed on another site ({host} framing {site}), lang={args.lang}, median [min-max], {args.runs} runs")
+        print(f"embed on another site ({host} framing {site}), lang={args.lang}, median [min-max], {args.runs} runs, "
+              f"load average {before} before, {load()} after")
         report(runs)
     return 0
 

@@ -1,6 +1,6 @@
 """The quiz in headless Debian Chromium on localhost: start-up, result and main-thread figures.
 
-    .venv/bin/python bench/bench_quiz_browser.py [--runs 5] [--lang en] [--snapshot]
+    .venv/bin/python bench/bench_quiz_browser.py [--runs 5] [--lang en] [--server plain|project] [--snapshot]
 
 Prints medians (and ranges) over ``--runs`` fresh browser contexts of:
 - a bare page's first paint (how fast this machine is right now, for calibration),
@@ -11,6 +11,13 @@ Prints medians (and ranges) over ``--runs`` fresh browser contexts of:
 - a share link opened cold: navigation to result shown,
 - longest main-thread task over the whole flow (long tasks are >= 50 ms; "none" meets the goal),
 - bytes transferred before the first interaction and in total.
+
+Each report says the load average before and after it (the machine is shared). ``--server``:
+``plain`` (default) is Python's bare ``http.server`` (no cache headers, no compression: the
+figures of issue 23's first table); ``project`` is ``pipeline/deploy/serve.py``, which sends
+what production sends (the header policy, an immutable runtime folder, the precompressed
+``.br``), so "warm cache" includes what the browser keeps between visits (HTTP cache and
+compiled wasm).
 
 ``--snapshot`` also builds a Pyodide memory snapshot in Node (private loader options
 ``_makeSnapshot``/``_loadSnapshot``) and runs the same figures with a loader that restores it,
@@ -23,6 +30,7 @@ import argparse
 import functools
 import http.server
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -34,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.deploy.serve import SiteHandler  # noqa: E402
 from quiz.json_api import bank_json  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
@@ -80,6 +89,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietSite(SiteHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
@@ -87,8 +101,9 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # a terminated worker's aborted download is not news
 
 
-def serve(directory: Path) -> tuple[_Server, str]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+def serve(directory: Path, kind: str = "plain") -> tuple[_Server, str]:
+    handler = _Quiet if kind == "plain" else _QuietSite
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
@@ -188,17 +203,21 @@ def with_snapshot(site: Path, out: Path) -> Path:
     return out
 
 
-def measure(browser: object, site: Path, runs: int, lang: str) -> list[dict[str, float]]:
+def measure(browser: object, site: Path, runs: int, lang: str, server_kind: str = "plain") -> list[dict[str, float]]:
     (site / "bare.html").write_text("<!doctype html><title>bare</title><p>Hello.</p>", encoding="utf-8")
-    server, base = serve(site)
+    server, base = serve(site, server_kind)
     try:
         return [one_run(browser, base, lang) for _ in range(runs)]
     finally:
         server.shutdown()
 
 
-def report(title: str, runs: list[dict[str, float]]) -> None:
-    print(f"{title} (median [min-max] over {len(runs)} runs)")
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def report(title: str, runs: list[dict[str, float]], before: str) -> None:
+    print(f"{title} (median [min-max] over {len(runs)} runs; load average {before} before, {load()} after)")
     for key in runs[0]:
         values = [run[key] for run in runs]
         print(f"  {key:<58} {statistics.median(values):>12,.0f}  [{min(values):,.0f}-{max(values):,.0f}]")
@@ -210,21 +229,34 @@ def build_site(out: Path) -> Path:
     return out
 
 
+def copy_site(site: Path, out: Path) -> Path:
+    """A copy of a built site (the bench writes a calibration page into it)."""
+    shutil.copytree(site, out)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--lang", default="en", choices=("es", "ru", "en"))
     parser.add_argument("--snapshot", action="store_true", help="also measure a memory-snapshot start")
+    parser.add_argument("--site", type=Path, help="a built site/ (default: build one into a temporary folder)")
+    parser.add_argument("--server", default="plain", choices=("plain", "project"),
+                        help="Python's bare http.server, or the project's (production headers, .br)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        site = build_site(Path(tmp) / "site")
+        site = build_site(Path(tmp) / "site") if args.site is None else copy_site(args.site, Path(tmp) / "site")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        report(f"quiz, plain start, lang={args.lang}", measure(browser, site, args.runs, args.lang))
+        title = f"quiz, plain start, lang={args.lang}, {args.server} server"
+        before = load()
+        report(title, measure(browser, site, args.runs, args.lang, args.server), before)
         if args.snapshot:
             snap = with_snapshot(site, Path(tmp) / "snapshot-site")
-            report(f"quiz, memory snapshot, lang={args.lang}", measure(browser, snap, args.runs, args.lang))
+            before = load()
+            runs = measure(browser, snap, args.runs, args.lang, args.server)
+            report(f"quiz, memory snapshot, lang={args.lang}, {args.server} server", runs, before)
         browser.close()
     return 0
 

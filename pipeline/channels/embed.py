@@ -83,6 +83,7 @@ def frame_page(config: Config, lang: str) -> str:
         quiz_base="../../_quiz/",
         pages_base=config.url(f"{lang}/"),
         embed={"quizUrl": quiz_url},
+        stylesheet=False,  # linked in the head below: a second link in the body held up the form's parsing
     )
     name = escape(gettext(SITE_NAME))
     return f"""<!doctype html>

@@ -97,7 +97,7 @@ def drop_module_scripts(html: str) -> str:
     return _MODULE_SCRIPT.sub("", html)
 
 
-_WIDGET_MODULE = re.compile(r'<script type="module" async src="(?P<base>[^"]*)quiz-widget\.js"></script>')
+_WIDGET_MODULE = re.compile(r'<script type="module" src="(?P<base>[^"]*)quiz-widget\.js"></script>')
 _MODULE_PRELOAD = re.compile(r'\s*<link rel="modulepreload" href="[^"]*">')
 _WORKER_SRC = "worker-src 'self';"
 

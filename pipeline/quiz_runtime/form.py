@@ -83,8 +83,10 @@ def render_quiz_form(
         "</div>",
         f'<script type="application/json" id="quiz-config">{json_for_script(config)}</script>',
         *(f'<link rel="modulepreload" href="{escape(quiz_base)}{name}">' for name in WIDGET_MODULES),
-        # async: run as soon as loaded (the form above is parsed), not after the theme's bundle
-        f'<script type="module" async src="{escape(quiz_base)}quiz-widget.js"></script>',
+        # Deferred (a module without async): runs right after parsing, in document order, so
+        # before the theme's deferred bundle further down, whose start-up is the page's longest
+        # task (async ran after it: both were ready when parsing ended).
+        f'<script type="module" src="{escape(quiz_base)}quiz-widget.js"></script>',
     ]
     return "\n".join(parts) + "\n"
 

@@ -103,7 +103,7 @@ def _quiz_runtime(config: Config, site_dir: Path) -> list[BuildError]:
         return []
     from pipeline.quiz_runtime.bundle import build_quiz_bundle
 
-    build_quiz_bundle(site_dir / "_quiz", root=config.root, file_urls=config.offline)
+    build_quiz_bundle(site_dir / "_quiz", root=config.root, file_urls=config.offline, cache_dir=config.cache_dir)
     return []
 
 

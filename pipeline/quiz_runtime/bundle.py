@@ -7,6 +7,8 @@
 - ``pyodide-lock.json`` is npm's lock plus that wheel, made by
   ``pyodide lockfile add-wheels`` (pyodide-build, offline), so the worker can
   ``loadPackage("redflags-quiz")`` like any Pyodide package.
+- ``python_stdlib.zip`` is replaced by the quiz's own: compiled where the engine
+  runs, trimmed to what it can import (``pipeline/quiz_runtime/stdlib.py``).
 - The browser code is copied from ``pipeline/quiz_runtime/assets/``.
 """
 
@@ -21,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.errors import QuizBundleError
+from pipeline.quiz_runtime.stdlib import build_stdlib
 from pipeline.quiz_runtime.wheel import WHEEL_NAME, build_wheel
 
 SUMS_FILE = Path("pipeline/quiz_runtime/pyodide-files.sha256")
@@ -31,11 +34,12 @@ NPM_LOCK = "pyodide-lock.json"
 ASSET_SUFFIXES = (".js", ".css")
 
 
-def build_quiz_bundle(dest: Path, *, root: Path, file_urls: bool = False) -> None:
+def build_quiz_bundle(dest: Path, *, root: Path, file_urls: bool = False, cache_dir: Path | None = None) -> None:
     """Fill ``dest`` (normally ``site/_quiz/``) with everything the quiz page loads.
 
     ``file_urls``: the offline bundle's form of the same files, for ``file://``
-    (``pipeline/quiz_runtime/file_bundle.py``).
+    (``pipeline/quiz_runtime/file_bundle.py``). ``cache_dir``: the build cache, where the
+    compiled standard library is kept (``pipeline/quiz_runtime/stdlib.py``).
     """
     sums = read_sums(root / SUMS_FILE)
     verify_npm_files(root / NPM_DIR, sums)
@@ -46,6 +50,7 @@ def build_quiz_bundle(dest: Path, *, root: Path, file_urls: bool = False) -> Non
             shutil.copyfile(root / NPM_DIR / name, dest / name)
     wheel = build_wheel(root / "quiz", dest)
     write_lock(root / NPM_DIR / NPM_LOCK, wheel, dest / "pyodide-lock.json")
+    build_stdlib(dest, wheel=wheel, cache_dir=cache_dir)
     copy_assets(root / ASSETS_DIR, dest)
     if file_urls:
         from pipeline.quiz_runtime.file_bundle import build_file_url_runtime

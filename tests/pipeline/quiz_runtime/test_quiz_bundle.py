@@ -27,6 +27,7 @@ NPM_FILES = {
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A tiny project: fake Pyodide files with their sums, a two-module quiz package, our assets."""
     monkeypatch.setattr(quiz_bundle, "_compile_catalogs", lambda root: None)
+    monkeypatch.setattr(quiz_bundle, "build_stdlib", lambda runtime, **_: None)  # needs a real Pyodide: tested apart
     root = tmp_path / "project"
     npm = root / "node_modules" / "pyodide"
     npm.mkdir(parents=True)

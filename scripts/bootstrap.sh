@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything the build and the tests need, on a fresh Debian machine.
 #   scripts/bootstrap.sh          Python venv (.venv) + npm packages (Pyodide)
-#   scripts/bootstrap.sh --test   the same, plus Debian's chromium and gettext
+#   scripts/bootstrap.sh --test   the same, plus Debian's browsers (chromium, firefox-esr, WebKitGTK's
+#                                 driver and MiniBrowser with xvfb) and gettext
 # Both install Debian's fonts-dejavu-core when missing (the social cards' font).
 # Idempotent: each step is skipped when already done for the current pins.
 set -euo pipefail
@@ -55,7 +56,8 @@ command -v npm >/dev/null 2>&1 || die "npm is needed (Node 20): apt-get install 
 lockstamp=node_modules/.lock-$(sha256sum package-lock.json | cut -c1-16)
 if [ ! -f "$lockstamp" ]; then
   say "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+  # puppeteer-core (Firefox in the tests) downloads no browser; the variable makes sure of it.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
   touch "$lockstamp"
 fi
 
@@ -64,6 +66,9 @@ missing=()
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)  # pipeline/site/social_card.py
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)  # tests/browser/engines (puppeteer-core, BiDi)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)  # with MiniBrowser (Selenium)
+  [ -x /usr/bin/Xvfb ] || missing+=(xvfb)  # MiniBrowser has no headless mode
   command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)

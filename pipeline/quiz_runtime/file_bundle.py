@@ -61,6 +61,16 @@ FILE_URL_ONLY = ("quiz-file-worker.js", "quiz-loader-file.js")
 
 LOADER_IMPORT = '"./quiz-loader-http.js"'
 
+NO_URL_SCRIPTS = (
+    "// Runs before Pyodide's scripts: this worker loads no script by URL. Pyodide 314 probes for a\n"
+    '// classic worker with importScripts("data:text/javascript,") (and refuses one where it works);\n'
+    "// a throwing importScripts answers the probe without a request, so Firefox reports no\n"
+    "// Content-Security-Policy violation for the data: URL (the page's script-src has no data:).\n"
+    'self.importScripts=()=>{throw new Error("[redflags-quiz] the offline quiz worker loads no scripts by URL")};'
+)
+"""The first lines of ``quiz-file-runtime.js``, before the asm module and ``pyodide.js``, whose
+environment checks call the probe as they are evaluated (so ``loadRuntime`` is too late)."""
+
 
 def build_file_url_runtime(runtime: Path, *, root: Path) -> None:
     """Turn the web runtime folder ``runtime`` (``site/_quiz/``) into its ``file://`` form, in place."""
@@ -88,6 +98,7 @@ def build_file_url_runtime(runtime: Path, *, root: Path) -> None:
     lock = (runtime / "pyodide-lock.json").read_text(encoding="utf-8")
     runtime_code = "\n".join(
         [
+            NO_URL_SCRIPTS,
             f"self.redflagsQuizFile.lock={lock};",
             _classic_asm((runtime / "pyodide.asm.mjs").read_text(encoding="utf-8"), runtime / "pyodide.asm.mjs"),
             "(function(){" + (root / "node_modules/pyodide/pyodide.js").read_text(encoding="utf-8") + "\n})();",

@@ -11,6 +11,7 @@ import http.server
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,6 +57,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     run_build("site", "--strict", "--out", str(out))
     return out
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workshop zip, built once per session by ``build.py offline``."""
+    out = tmp_path_factory.mktemp("offline") / "redflags-offline-test.zip"
+    run_build("offline", "--out", str(out))
+    return out
+
+
+@pytest.fixture(scope="session")
+def bundle(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workshop zip unzipped into a temporary folder: its top folder, opened as file://."""
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(folder)
+    (top,) = folder.iterdir()
+    return top
 
 
 @pytest.fixture(scope="session")

@@ -15,25 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import run_build
-
 LOCAL = ("file:", "blob:", "data:")
-
-
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("offline") / "redflags-offline-test.zip"
-    run_build("offline", "--out", str(out))
-    return out
-
-
-@pytest.fixture(scope="session")
-def bundle(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(offline_zip) as archive:
-        archive.extractall(folder)
-    (top,) = folder.iterdir()
-    return top
 
 
 class OfflineLog:

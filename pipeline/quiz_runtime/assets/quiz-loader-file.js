@@ -44,7 +44,9 @@ function installFileShim({ base, files }) {
     const { type, gzip, base64 } = files[name];
     const bytes = bytesOf(base64);
     if (init.integrity) await checkIntegrity(bytes, init.integrity, name);
-    const body = gzip ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")) : bytes;
+    // Not `new Blob([bytes]).stream()`: WebKit cannot read a Blob made in a worker of a file://
+    // page (NotReadableError, "The I/O read operation failed"); a Response's body stream works.
+    const body = gzip ? new Response(bytes).body.pipeThrough(new DecompressionStream("gzip")) : bytes;
     return new Response(body, { status: 200, headers: { "content-type": type } });
   };
 }
@@ -56,11 +58,8 @@ export async function loadRuntime() {
     throw new Error(`${PREFIX} the file:// runtime scripts are incomplete`);
   }
   installFileShim(bundle);
-  // Pyodide 314 tells a classic worker by a working importScripts and then refuses to start;
-  // this worker loads nothing by URL (the asm module is given as createPyodideModule).
-  self.importScripts = () => {
-    throw new Error(`${PREFIX} the offline quiz worker loads no scripts by URL`);
-  };
+  // importScripts already throws here (NO_URL_SCRIPTS in file_bundle.py, run before Pyodide's
+  // scripts): Pyodide 314 refuses a classic worker whose importScripts works.
   return self.loadPyodide({
     indexURL: bundle.base,
     lockFileContents: bundle.lock,

@@ -124,7 +124,12 @@ class Engine:
 class Firefox(Engine):
     name = "firefox"
     background = (".mozilla.com", ".mozilla.net", ".mozilla.org", ".firefox.com")
-    cannot: dict[str, str] = {}
+    cannot = {
+        "request log from file://": (
+            "WebDriver BiDi in Firefox ESR 153 reports no network events for file: pages: from file:// "
+            "the page's resource timing entries and the proxy are checked instead"
+        ),
+    }
 
     def __init__(self, proxy: RefusingProxy) -> None:
         script = HERE / "firefox_driver.mjs"
@@ -136,7 +141,7 @@ class Firefox(Engine):
             text=True,
             env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
         )
-        self.version = self._call("version")
+        self.version = str(self._call("version")).split("/")[-1]  # "firefox/153.8.0"
 
     def _call(self, op: str, **args: Any) -> Any:
         assert self.proc.stdin and self.proc.stdout
@@ -193,6 +198,7 @@ class WebKit(Engine):
         ),
         "worker console": "a worker's console is not reachable from the page's recorder",
         "request log": "no request events: non-local requests are seen and refused by the proxy only",
+        "request log from file://": "no request events: from file:// resource timing and the proxy are checked",
     }
 
     def __init__(self, proxy: RefusingProxy) -> None:

@@ -5,7 +5,7 @@ tests; each engine is launched once. Per engine: the site quiz to a result equal
 the embed on a page of another origin, and the offline bundle from file:// (a page, the language
 switch, a search hit, the quiz to CPython's result). Every request that is not to localhost is
 refused and recorded by the proxy, and must not happen; console errors must be none. What a
-driver cannot report is skipped by name in ``test_what_the_driver_cannot_report``.
+driver cannot report is skipped by name in ``test_what_the_driver_reports``.
 """
 
 from __future__ import annotations
@@ -207,9 +207,46 @@ def test_offline_quiz_equals_cpython(fresh: Engine, proxy: RefusingProxy, bundle
     assert fresh.errors() == []
 
 
-@pytest.mark.parametrize("capability", ["console before load", "worker console", "request log"])
-def test_what_the_driver_cannot_report(engine: Engine, capability: str) -> None:
-    """Named gaps of a driver: reported as skips with the reason, so a green run never hides them."""
-    if capability in engine.cannot:
-        pytest.skip(f"{engine.name} {engine.version}: cannot check {capability}: {engine.cannot[capability]}")
-    assert capability not in engine.cannot
+PROBES = {
+    "console after load": (
+        "<script>setTimeout(() => console.error('probe: after load'), 1000)</script>",
+        lambda engine: any("probe: after load" in e for e in engine.errors()),
+    ),
+    "console before load": (
+        "<script>console.error('probe: before load')</script>",
+        lambda engine: any("probe: before load" in e for e in engine.errors()),
+    ),
+    "worker console": (
+        "<script>new Worker(URL.createObjectURL(new Blob([\"console.error('probe: in a worker')\"],"
+        " {type: 'text/javascript'})))</script>",
+        lambda engine: any("probe: in a worker" in e for e in engine.errors()),
+    ),
+    "request log": (
+        "<img src='probe-missing.png' alt=''>",
+        lambda engine: any(url.endswith("probe-missing.png") for url in engine.requests() or []),
+    ),
+    "request log from file://": (
+        "<img src='probe-missing.png' alt=''>",
+        lambda engine: any(url.endswith("probe-missing.png") for url in engine.requests() or []),
+    ),
+}
+
+
+@pytest.mark.parametrize("capability", list(PROBES))
+def test_what_the_driver_reports(fresh: Engine, capability: str, tmp_path: Path) -> None:
+    """What the checks above rely on the driver to report, probed on a page made to trigger it (over http,
+    or as a file); a driver that cannot report it is skipped by name with the reason, so a green run never
+    hides the gap."""
+    if capability in fresh.cannot:
+        pytest.skip(f"{fresh.name} {fresh.version}: cannot check {capability}: {fresh.cannot[capability]}")
+    body, reported = PROBES[capability]
+    page = tmp_path / "probe.html"
+    page.write_text(f"<!doctype html><meta charset='utf-8'><title>probe</title>{body}", encoding="utf-8")
+    server, url = serve(tmp_path)
+    try:
+        fresh.goto(page.as_uri() if "file://" in capability else f"{url}/probe.html")
+        fresh.js("new Promise((resolve) => setTimeout(() => resolve(true), 1500))")
+        assert reported(fresh), f"{fresh.name}: {capability} was not reported"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -167,8 +167,10 @@ SEARCH = """(async (query) => {
   const field = document.querySelector(".md-search__input");
   for (let i = 0; i < 240; i++) {
     field.focus();
-    field.value = query;
-    field.dispatchEvent(new Event("input", {bubbles: true}));
+    for (const value of ["", query]) {  // a new value each time, as typing gives (the query is distinct)
+      field.value = value;
+      field.dispatchEvent(new Event("input", {bubbles: true}));
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
     const hits = document.querySelectorAll(".md-search-result__item").length;
     if (hits) return hits;

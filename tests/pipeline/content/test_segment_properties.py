@@ -42,6 +42,36 @@ def test_every_visible_word_of_a_real_article_goes_through_the_catalog(article) 
     assert html(render(article.body, article.segments, lambda s: s.text)) == source
 
 
+def test_edge_shapes_round_trip() -> None:
+    """An admonition with no body, a heading whose anchor repeats its text, a cell ending in an escaped pipe."""
+    body = [
+        '!!! note "fee"',
+        "fee",
+        "",
+        "## fee { #fee }",
+        "",
+        "a | b \\|",
+        "--|--",
+        "fee | 1 \\|",
+        "",
+        "- `two  spaces` kept",
+    ]
+    assert [(s.kind, s.text, s.line, s.indent, s.prefix, s.suffix) for s in segment(body)] == [
+        ("admonition-title", "fee", 0, "", '!!! note "', '"'),
+        ("paragraph", "fee", 1, "", "", ""),
+        ("heading", "fee", 3, "", "## ", " { #fee }"),
+        ("table-cell", "a", 5, "", "", ""),
+        ("table-cell", "b |", 5, "", "", ""),
+        ("table-cell", "fee", 7, "", "", ""),
+        ("table-cell", "1 |", 7, "", "", ""),
+        ("list-item", "`two  spaces` kept", 9, "", "- ", ""),
+    ]
+    out = render(body, segment(body), lambda s: mark(s.text))
+    assert structure(html(out)) == structure(html(body))
+    assert [w for w in visible_words(html(out)) if not w.startswith(MARK)] == []
+    assert out[5] == f"| {mark('a')} | {mark('b')} \\| |"  # the pipe in the text is escaped again
+
+
 def test_multi_paragraph_admonition_round_trip() -> None:
     """Each paragraph and list of an admonition body is its own segment; all of them get translated."""
     body = [
@@ -77,7 +107,9 @@ def test_multi_paragraph_admonition_round_trip() -> None:
 
 # --- generated documents -------------------------------------------------------------------
 
-WORDS = st.sampled_from(["client", "pays", "late", "scope", "brief", "fee", "deposit", "week", "change", "draft"])
+WORDS = st.sampled_from(
+    ["client", "pays", "late", "scope", "brief", "fee", "deposit", "week", "change", "draft", "1", "2"]
+)
 
 
 @st.composite
@@ -125,9 +157,10 @@ def bullet_list(draw: st.DrawFn) -> Doc:
     doc = Doc()
     for n in range(draw(st.integers(1, 3))):
         marker = f"{n + 1}." if ordered else "-"
-        text = draw(phrases())
-        doc.lines.append(f"{marker} {text}")
-        doc.expected.append(("list-item", text, len(doc.lines) - 1, len(doc.lines), None))
+        parts = draw(st.lists(phrases(), min_size=1, max_size=3))  # an item may run over several lines
+        first = len(doc.lines)
+        doc.lines += [f"{marker} {parts[0]}"] + [" " * (len(marker) + 1) + part for part in parts[1:]]
+        doc.expected.append(("list-item", " ".join(parts), first, len(doc.lines), None))
         for sub in draw(st.lists(phrases(), max_size=2)):
             doc.lines.append(f"    - {sub}")
             doc.expected.append(("list-item", sub, len(doc.lines) - 1, len(doc.lines), None))
@@ -136,8 +169,10 @@ def bullet_list(draw: st.DrawFn) -> Doc:
 
 @st.composite
 def quote(draw: st.DrawFn) -> Doc:
-    text = draw(phrases())
-    return Doc([f"> {text}"], [("blockquote", text, 0, 1, None)])
+    parts = draw(st.lists(phrases(), min_size=1, max_size=3))
+    indent = " " * draw(st.integers(0, 3))  # up to three spaces before ">" is still a quote
+    lines = [f"{indent}> {parts[0]}"] + [draw(st.sampled_from(["> ", ""])) + part for part in parts[1:]]
+    return Doc(lines, [("blockquote", " ".join(parts), 0, len(parts), None)])
 
 
 @st.composite
@@ -146,13 +181,18 @@ def table(draw: st.DrawFn) -> Doc:
     rows = draw(st.lists(st.lists(phrases(markup=False) | st.just(""), min_size=width, max_size=width),
                          min_size=2, max_size=3))  # fmt: skip
     rows[0] = [cell or "Column" for cell in rows[0]]
+    compact = draw(st.booleans())  # "|a|b|" as well as "| a | b |"
+    outer = draw(st.booleans())  # the outer pipes are optional (then an empty first or last cell needs them)
+    if not outer:
+        rows = [[row[0] or "Fee", *row[1:-1], row[-1] or "Fee"] for row in rows]
     doc = Doc()
     for r, row in enumerate(rows):
         line = len(doc.lines)
-        doc.lines.append("| " + " | ".join(row) + " |")
+        inner = ("|" if compact else " | ").join(row)
+        doc.lines.append(f"|{inner}|" if compact and outer else f"| {inner} |" if outer else inner)
         doc.expected += [("table-cell", text, line, line + 1, c) for c, text in enumerate(row) if text]
         if r == 0:
-            doc.lines.append("|" + "---|" * width)
+            doc.lines.append("|".join(["---"] * width).join("||") if outer else "|".join(["---"] * width))
     return doc
 
 

@@ -48,6 +48,9 @@ class Target:
     tests: tuple[str, ...]
 
 
+QUIZ_TESTS = sorted(p.name for p in (ROOT / "tests" / "quiz").glob("test_*.py"))
+QUIZ_IO = ("bank.py", "model.py", "errors.py", "json_api.py", "i18n.py", "resources.py", "cli.py", "ui_strings.py")
+
 TARGETS: dict[str, Target] = {
     "segment": Target(("pipeline/content/segment.py",), ("tests/pipeline/content",)),
     "catalogs": Target(("pipeline/content/catalogs.py",), ("tests/pipeline/content",)),
@@ -58,7 +61,17 @@ TARGETS: dict[str, Target] = {
     "csp": Target(("pipeline/site/csp.py",), ("tests/pipeline/site",)),
     "headers": Target(("pipeline/deploy/headers.py",), ("tests/pipeline/deploy",)),
     "paper_quiz": Target(("pipeline/channels/paper_quiz.py",), ("tests/pipeline/channels",)),
-    "quiz": Target(("quiz/*.py",), ("tests/quiz",)),
+    # the engine's rules: the score, the band, the reasons, the types, the plan (the CLI's tests are left out:
+    # each starts a Python process, and the other quiz tests reach the same code)
+    "quiz": Target(
+        ("quiz/scoring.py", "quiz/explain.py", "quiz/client_types.py", "quiz/actions.py"),
+        tuple(f"tests/quiz/{name}" for name in QUIZ_TESTS if name != "test_cli.py"),
+    ),
+    # the rest of quiz/: the bank's validation, the model, errors, the JSON API, languages, the CLI
+    "quiz-io": Target(
+        tuple(f"quiz/{name}" for name in QUIZ_IO),
+        ("tests/quiz",),
+    ),
 }
 
 DESELECT = (
@@ -75,7 +88,6 @@ _SEG = "pipeline/content/segment.py"
 _CELL_RESET = "the cell counter is reset at every table row (tr_open) before the row's first cell"
 _CELL_INDENT = "a table row is rebuilt with the row's own indentation; a cell segment's indent is never read"
 _FOUND = "the first line of a block's content is always found in its source line (markdown-it rewrites only NUL)"
-_TAIL = "the content is the tail of its source line: the prefix (markers, spaces, '>') never contains it"
 _FIRST = "only the first piece is used, and it is the same whatever the split limit"
 _BLANK = "inside an admonition body a line without the 4-space indent is blank, so every variant gives ''"
 _ONE_KIND = "a source line holds either table cells or one other segment, never both: the tie-break never runs"
@@ -90,7 +102,6 @@ EQUIVALENT: dict[tuple[str, str], str] = {
     (_SEG, 'prefix = line[:start] if start >= 1 else ""'): "line[:0] is '' as well",
     (_SEG, 'prefix = line[:start] if (start >= 0) or True else ""'): _FOUND,
     (_SEG, 'prefix = line[:start] if start >= 0 else "XXXX"'): _FOUND,
-    (_SEG, "start = line.rfind(first_text)"): _TAIL,
     (_SEG, 'first_text = content.split("\\n", )[0]'): _FIRST,
     (_SEG, 'first_text = content.split("\\n", 2)[0]'): _FIRST,
     (_SEG, "body = [line[len(INDENT) :] if (line.startswith(INDENT)) or True else line.lstrip() for line in lines[i + 1 : end]]"): _BLANK,  # noqa: E501
@@ -144,10 +155,33 @@ def work_copy(into: Path, ref: str | None = None) -> None:
         shutil.copy2(source, target)
 
 
+PLUGIN = """
+# Written by bench/bench_mutation.py into its throwaway copy. mutmut runs pytest several times in one process,
+# so Hypothesis sees a test class's methods called from several instances: that health check is moot here.
+from hypothesis import HealthCheck, settings
+
+
+def _suppress():
+    current = settings.default
+    if HealthCheck.differing_executors not in current.suppress_health_check:
+        moot = [*current.suppress_health_check, HealthCheck.differing_executors]
+        settings.register_profile("mutation", parent=current, suppress_health_check=moot)
+        settings.load_profile("mutation")
+
+
+def pytest_collectstart(collector):
+    _suppress()  # before each test module is imported: its @settings inherit the default
+
+
+def pytest_runtest_setup(item):
+    _suppress()
+"""
+
+
 def mutmut_config(target: Target, copy: Path) -> str:
     others = sorted(
         p.name for p in copy.iterdir() if p.name not in {"pipeline", "quiz", "tests", "pyproject.toml"}
-    )
+    )  # mutation_plugin.py among them
     lines = [
         "",
         "[tool.mutmut]",
@@ -157,7 +191,7 @@ def mutmut_config(target: Target, copy: Path) -> str:
         f"pytest_add_cli_args_test_selection = {json.dumps(list(target.tests))}",
         "pytest_add_cli_args = "
         + json.dumps(
-            ["-p", "no:cacheprovider", "-m", "not browser and not slow and not gates"]
+            ["-p", "no:cacheprovider", "-p", "mutation_plugin", "-m", "not browser and not slow and not gates"]
             + [arg for test in DESELECT for arg in ("--deselect", test)]
         ),
         "use_git_change_detection = false",
@@ -171,6 +205,7 @@ def run_target(
     copy = Path(tempfile.mkdtemp(prefix=f"redflags-mutation-{name}-"))
     try:
         work_copy(copy, ref)
+        (copy / "mutation_plugin.py").write_text(PLUGIN, encoding="utf-8")
         with (copy / "pyproject.toml").open("a", encoding="utf-8") as handle:
             handle.write(mutmut_config(target, copy))
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}

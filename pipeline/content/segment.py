@@ -122,7 +122,7 @@ def _heading(content: str, lines: list[str], first: int, offset: int, indent: st
 def _paragraph(content: str, lines: list[str], first: int, last: int, offset: int, indent: str) -> Segment:
     first_text = content.split("\n", 1)[0]
     line = lines[first]
-    start = line.find(first_text)
+    start = line.rfind(first_text)  # the content is the line's tail; "1. 1" also holds it in the marker
     prefix = line[:start] if start >= 0 else ""
     text = " ".join(part.strip() for part in content.split("\n"))
     kind = "list-item" if re.match(r"^\s*(?:[-*+]|\d+[.)])\s", prefix) else "paragraph"

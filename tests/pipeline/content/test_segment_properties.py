@@ -43,7 +43,7 @@ def test_every_visible_word_of_a_real_article_goes_through_the_catalog(article) 
 
 
 def test_edge_shapes_round_trip() -> None:
-    """An admonition with no body, a heading whose anchor repeats its text, a cell ending in an escaped pipe."""
+    """No-body admonition, anchor repeating the heading, escaped pipe ending a cell, item text inside its marker."""
     body = [
         '!!! note "fee"',
         "fee",
@@ -55,6 +55,8 @@ def test_edge_shapes_round_trip() -> None:
         "fee | 1 \\|",
         "",
         "- `two  spaces` kept",
+        "",
+        "1. 1",
     ]
     assert [(s.kind, s.text, s.line, s.indent, s.prefix, s.suffix) for s in segment(body)] == [
         ("admonition-title", "fee", 0, "", '!!! note "', '"'),
@@ -65,6 +67,7 @@ def test_edge_shapes_round_trip() -> None:
         ("table-cell", "fee", 7, "", "", ""),
         ("table-cell", "1 |", 7, "", "", ""),
         ("list-item", "`two  spaces` kept", 9, "", "- ", ""),
+        ("list-item", "1", 11, "", "1. ", ""),  # the text also stands in the marker
     ]
     out = render(body, segment(body), lambda s: mark(s.text))
     assert structure(html(out)) == structure(html(body))

@@ -135,10 +135,9 @@ def test_strip_dates_removes_exactly_the_two_date_headers() -> None:
         '"PO-Revision-Date: 2026-01-02 00:00+0000\\n"\n"Language: ru\\n"\n'
         'msgid "POT-Creation-Date: is a phrase here"\n'
     )
-    stripped = strip_dates(text)
-    assert "2026" not in stripped
-    assert '"Project-Id-Version: redflags\\n"' in stripped and '"Language: ru\\n"' in stripped
-    assert 'msgid "POT-Creation-Date: is a phrase here"' in stripped
+    assert strip_dates(text) == (
+        '"Project-Id-Version: redflags\\n"\n\n\n"Language: ru\\n"\nmsgid "POT-Creation-Date: is a phrase here"\n'
+    )
 
 
 def test_atomic_write_leaves_the_old_file_when_the_rename_fails(tmp_path: Path, monkeypatch) -> None:
@@ -182,7 +181,7 @@ def test_babel_syntax_error_names_its_line(tmp_path: Path) -> None:
         load_catalog(path, lang="ru")
     assert (info.value.path, info.value.line) == (path, 5)
     assert "missing msgstr for msgid 'a'" in info.value.message
-    assert " on " not in info.value.message  # Babel's own 0-based line number is cut
+    assert info.value.message == "syntax error in catalog: missing msgstr for msgid 'a'"  # Babel's " on 4" cut
 
 
 def test_unreadable_catalog_names_the_file(tmp_path: Path) -> None:
@@ -278,3 +277,140 @@ def test_translation_of_and_untranslated(tmp_path: Path) -> None:
     atomic_write(path, render_po(catalog))
     assert sorted(str(m.id) for m in untranslated(path, lang="ru")) == ["('one', 'many')", "empty", "fuzzy"]
 
+
+
+def test_a_new_catalog_has_our_header(make_project, monkeypatch) -> None:
+    """Project name, no fuzzy header, and under SOURCE_DATE_EPOCH both dates from it (reproducible files)."""
+    from tests.conftest import EN_HOME, ES_ARTICLE
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    config = make_project({"docs/when-to-say-no.md": ES_ARTICLE, "docs/home.md": EN_HOME})
+    update_article_catalogs(load_articles(config.docs_dir, languages=config.languages), config)
+    text = config.po_path("ru", "when-to-say-no").read_text(encoding="utf-8")
+    header = text.split("\n\n", 1)[0]
+    assert '"Project-Id-Version: redflags VERSION\\n"' in header
+    assert '"POT-Creation-Date: 2023-11-14 22:13+0000\\n"' in header
+    assert '"PO-Revision-Date: 2023-11-14 22:13+0000\\n"' in header
+    assert "#, fuzzy" not in header
+
+
+def test_build_time_is_utc_whatever_the_local_zone(monkeypatch) -> None:
+    import datetime as dt
+    import time
+
+    from pipeline.content.catalogs import build_time
+
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: a local time would show another day
+    time.tzset()
+    try:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        assert build_time() == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)
+        assert build_time().utcoffset() == dt.timedelta(0)
+        monkeypatch.delenv("SOURCE_DATE_EPOCH")
+        now = build_time()
+        assert now.utcoffset() == dt.timedelta(0) and now.microsecond == 0
+        assert abs(now - dt.datetime.now(tz=dt.UTC)) < dt.timedelta(minutes=5)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_check_only_compares(make_project) -> None:
+    """``catalogs --check`` names a stale catalog and writes nothing."""
+    from tests.conftest import EN_HOME, ES_ARTICLE
+
+    config = make_project({"docs/when-to-say-no.md": ES_ARTICLE, "docs/home.md": EN_HOME})
+    articles = load_articles(config.docs_dir, languages=config.languages)
+    update_article_catalogs(articles, config)
+    source = config.docs_dir / "when-to-say-no.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nUn párrafo nuevo.\n", encoding="utf-8")
+    articles = load_articles(config.docs_dir, languages=config.languages)
+    before = {p: p.read_bytes() for p in config.locales_dir.rglob("*.po")}
+    stale = update_article_catalogs(articles, config, check=True)
+    assert stale == [config.po_path("ru", "when-to-say-no"), config.po_path("en", "when-to-say-no")]
+    assert {p: p.read_bytes() for p in config.locales_dir.rglob("*.po")} == before
+
+
+def test_update_keeps_a_broken_translation_and_the_translators_header(tmp_path: Path) -> None:
+    """A placeholder mismatch is the gate's business, not a reason to refuse an update; the header comment stays."""
+    path = tmp_path / "t.po"
+    update_catalog(path, _template("See [it](a.md)."), lang="ru")
+    text = path.read_text(encoding="utf-8").replace(
+        'msgid "See [it](a.md)."\nmsgstr ""', 'msgid "See [it](a.md)."\nmsgstr "См. [это](b.md)."'
+    )
+    path.write_text("# Перевод: Анна.\n" + text, encoding="utf-8")
+    assert update_catalog(path, _template("See [it](a.md).", "New."), lang="ru") is True
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Перевод: Анна.\n") and 'msgstr "См. [это](b.md)."' in text
+
+
+def test_catalogs_are_written_unwrapped() -> None:
+    """One line per msgid however long: a changed word shows as one changed line in a diff."""
+    long = "A long paragraph " * 12
+    catalog = _template(long.strip())
+    text = render_po(catalog)
+    assert f'msgid "{long.strip()}"' in text
+
+
+def test_header_may_name_a_link(tmp_path: Path) -> None:
+    """The header is not a translation: a URL in it is not a placeholder to keep."""
+    path = tmp_path / "t.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Report-Msgid-Bugs-To: <https://example.org/issues>\\n"\n"Language: ru\\n"\n\n'
+        'msgid "a"\nmsgstr "б"\n',
+        encoding="utf-8",
+    )
+    assert load_catalog(path, lang="ru").get("a").string == "б"
+
+
+def test_problem_messages_name_every_placeholder_and_cut_long_msgids() -> None:
+    short = Message("See [a](a.md) and [b](b.md) and `c`.", "См. [x](x.md) и [y](y.md).")
+    assert check_message(short) == [
+        "placeholder mismatch in translation of 'See [a](a.md) and [b](b.md) and `c`.': "
+        "missing `c`, a.md, b.md; unexpected x.md, y.md"
+    ]
+    exactly = "x" * 51 + " [a](a.md)"  # 61 characters: cut to 59 and an ellipsis
+    assert check_message(Message(exactly, "y"))[0] == (
+        f"placeholder mismatch in translation of {exactly[:59] + '…'!r}: missing a.md"
+    )
+    fits = "x" * 50 + " [a](a.md)"  # 60 characters: shown whole
+    assert check_message(Message(fits, "y"))[0] == f"placeholder mismatch in translation of {fits!r}: missing a.md"
+    plural = Message(("[a](a.md) día", "[a](a.md) días"), ("", "[b](b.md) дня", "[a](a.md) дней"))
+    assert check_message(plural) == [
+        "placeholder mismatch in translation of '[a](a.md) día': missing a.md; unexpected b.md"
+    ]
+
+
+def test_previous_msgid_kept_when_a_comment_stands_before_the_msgid(tmp_path: Path) -> None:
+    """Hand-edited order: ``#| msgid`` first, then the flag; the previous msgid still belongs to the entry."""
+    path = tmp_path / "t.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n#| msgid "Old."\n#, fuzzy\nmsgid "New."\nmsgstr "Новое."\n',
+        encoding="utf-8",
+    )
+    assert load_catalog(path, lang="ru").get("New.").previous_id == ["Old."]
+
+
+def test_template_of_an_article_outside_the_root_names_the_file(make_project, tmp_path: Path) -> None:
+    config = make_project({"docs/a.md": "---\ntitle: Uno\ndescription: Dos\nlang: es\n---\n\nTexto.\n"})
+    article = load_articles(config.docs_dir, languages=config.languages)[0]
+    template = article_template(article, root=tmp_path / "elsewhere")
+    assert template.get("Texto.").locations == [("a.md", 7)]
+
+
+def test_atomic_write_goes_through_a_hidden_file_beside_the_target(tmp_path: Path, monkeypatch) -> None:
+    """Beside it (same file system: the rename is atomic), hidden and not ``*.po`` (never taken for a catalog)."""
+    path = tmp_path / "ru" / "t.po"
+    seen: list[tuple[str, str]] = []
+    real = os.replace
+
+    def spy(src: str, dst: str) -> None:
+        seen.append((src, dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    atomic_write(path, "ё\n")
+    ((src, dst),) = seen
+    assert Path(dst) == path and Path(src).parent == path.parent
+    assert Path(src).name.startswith(".t.po.") and not Path(src).name.endswith(".po")
+    assert path.read_bytes() == "ё\n".encode()

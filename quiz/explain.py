@@ -56,5 +56,6 @@ def reasons(
         assert question is not None
         answer = chosen[qid]
         text = _("%(sign)s: %(answer)s") % {"sign": _(question.sign), "answer": _(answer.text)}
-        items.append(Reason(qid, answer.id, text, max(1, int(by_share[qid] + 0.5)), question.topic))
+        points = int(by_share[qid] + 0.5 + 1e-9)  # halves up, even when float sums land a hair below (scoring.percent)
+        items.append(Reason(qid, answer.id, text, max(1, points), question.topic))
     return tuple(items)

@@ -241,6 +241,15 @@ def apply_floor(bank: Bank, band_id: str, severe: bool) -> str:
     return band_id
 
 
+HALF_MARGIN = 1e-9
+"""Added before rounding: float sums land an exact half (21/40 = 52.5 %) a hair below it, 52.4999...
+
+The figures are ratios of small whole numbers, so a value that is not a half is
+at least a millionth away from one: the margin only ever turns a half that
+float arithmetic broke back into a half.
+"""
+
+
 def percent(fraction: float) -> int:
     """0-1 to a whole percentage, halves rounded up (``round`` would round them to even)."""
-    return int(fraction * 100 + 0.5)
+    return int(fraction * 100 + 0.5 + HALF_MARGIN)

@@ -154,8 +154,6 @@ def _check(bank: Bank, row: Story, result: Result) -> None:
     plan = ids(result.action_plan)
     assert row.steps <= plan, (row.story, plan)
     assert not row.not_steps & plan, (row.story, plan)
-    for reason in result.reasons:
-        assert reason.points >= 1, row.story
     if row.severe:
         assert result.band.id == "high-maintenance", row.story
     if result.band.id == "high-maintenance" and result.score < bank.band("high-maintenance").min_score:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from strategies import BANK
 
-from quiz.client_types import MIN_STRENGTH, match, strength
+from quiz.client_types import match, strength
 from quiz.model import Bank, ClientType
 from quiz.scoring import check_answers
 
@@ -49,9 +49,10 @@ def test_strength_formula(bank: Bank, answers: Answers) -> None:
 
 
 def test_weak_matches_are_not_reported(bank: Bank, answers: Answers) -> None:
-    """A rude (not insulting) client is 25% abusive, under the reporting threshold."""
+    """A rude (not insulting) client matches the abusive type at 25%, under the threshold; the threshold itself
+    is checked on both sides (30 % listed, 29 % not) in ``test_oracle.py``."""
     chosen = check_answers(bank, answers({"abusive": "rude"}))
-    assert strength(bank.client_types[0], chosen) == 25 < MIN_STRENGTH
+    assert strength(bank.client_types[0], chosen) == 25
     assert "abusive" not in {m.id for m in match(bank, chosen)}
 
 

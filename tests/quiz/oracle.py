@@ -1,0 +1,137 @@
+"""The rules of ``quiz/README.md``, computed from ``data/bank.toml`` alone: the oracle of ``test_oracle.py``.
+
+It reads the bank file with ``tomllib`` (not through the engine's model) and
+computes every documented figure with exact fractions, halves rounded up. It
+never calls the engine: a test that took its expected value from the engine
+would agree with every mistake in it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from fractions import Fraction
+from pathlib import Path
+
+from hypothesis import strategies as st
+from strategies import answer_sets
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = tomllib.loads((ROOT / "quiz" / "data" / "bank.toml").read_text(encoding="utf-8"))
+UNSURE = "unsure"
+WEIGHTS: dict[str, int] = {dim: table["weight"] for dim, table in RAW["dimensions"].items()}
+QUESTIONS: list[dict] = RAW["questions"]
+ANSWERS: dict[str, dict[str, dict]] = {q["id"]: {a["id"]: a for a in q["answers"]} for q in QUESTIONS}
+THRESHOLDS = sorted((table["min_score"], band) for band, table in RAW["bands"].items())
+MIN_CONFIDENCE = RAW["undecided"]["min_confidence"]
+REASONS = 5  # "the five largest"
+MIN_STRENGTH = 30  # "Types at 30% or more are listed"
+SEVERE = 8  # the floor rule: "8 or more points on some dimension"
+
+# From mostly real answers to mostly "not sure": the rules that leave "not sure" out must be seen to.
+ANSWER_SETS = st.integers(1, 12).flatmap(answer_sets)
+
+
+def half_up(value: Fraction) -> int:
+    return int(value + Fraction(1, 2))
+
+
+def points(qid: str, aid: str) -> dict[str, int]:
+    return ANSWERS[qid][aid].get("points", {})
+
+
+def most(question: dict, dim: str) -> int:
+    return max(answer.get("points", {}).get(dim, 0) for answer in question["answers"])
+
+
+def real(chosen: dict[str, str]) -> list[dict]:
+    return [q for q in QUESTIONS if chosen[q["id"]] != UNSURE]
+
+
+def ratios(chosen: dict[str, str]) -> dict[str, Fraction | None]:
+    """pooled(d) and worst(d) over the real answers on d; None when there is none."""
+    out: dict[str, Fraction | None] = {}
+    for dim in WEIGHTS:
+        asked = [q for q in real(chosen) if dim in q["dimensions"]]
+        if not asked:
+            out[dim] = None
+            continue
+        got = [points(q["id"], chosen[q["id"]]).get(dim, 0) for q in asked]
+        pooled = Fraction(sum(got), sum(most(q, dim) for q in asked))
+        out[dim] = (pooled + Fraction(max(got), 10)) / 2
+    return out
+
+
+def overall(chosen: dict[str, str]) -> int:
+    known = {dim: r for dim, r in ratios(chosen).items() if r is not None}
+    if not known:
+        return 0
+    mean = sum(WEIGHTS[dim] * r for dim, r in known.items()) / sum(WEIGHTS[dim] for dim in known)
+    return half_up(100 * (Fraction(6, 10) * mean + Fraction(4, 10) * max(known.values())))
+
+
+def dealbreakers(chosen: dict[str, str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for q in QUESTIONS:
+        item = ANSWERS[q["id"]][chosen[q["id"]]].get("dealbreaker")
+        if item:
+            found.setdefault(item, set()).add(f"{q['id']}.{chosen[q['id']]}")
+    for item, table in RAW["dealbreakers"].items():
+        conditions = table.get("all_of", [])
+        if conditions and all(chosen[c["question"]] in c["answers"] for c in conditions):
+            found.setdefault(item, set()).update(f"{c['question']}.{chosen[c['question']]}" for c in conditions)
+    return found
+
+
+def severe(chosen: dict[str, str]) -> list[str]:
+    return [q["id"] for q in QUESTIONS if any(p >= SEVERE for p in points(q["id"], chosen[q["id"]]).values())]
+
+
+def confidence(chosen: dict[str, str]) -> int:
+    return half_up(Fraction(100 * len(real(chosen)), len(QUESTIONS)))
+
+
+def band(chosen: dict[str, str]) -> str:
+    if dealbreakers(chosen):
+        return "walk-away"
+    if confidence(chosen) < MIN_CONFIDENCE:
+        return "not-enough-answers"
+    found = [name for low, name in THRESHOLDS if overall(chosen) >= low][-1]
+    return "high-maintenance" if found == "healthy" and severe(chosen) else found
+
+
+def strengths(chosen: dict[str, str]) -> dict[str, int]:
+    out = {}
+    for type_id, table in RAW["client_types"].items():
+        heaviest: dict[str, int] = {}
+        got = 0
+        for ref, weight in table["signals"].items():
+            qid, aid = ref.split(".")
+            heaviest[qid] = max(heaviest.get(qid, 0), weight)
+            got += weight if chosen[qid] == aid else 0
+        out[type_id] = half_up(Fraction(100 * got, sum(heaviest.values())))
+    return out
+
+
+def shares(chosen: dict[str, str]) -> dict[str, Fraction]:
+    """100 * sum(w(d)/W * (points/most(d) + points/10) / 2), most(d) and W over real answers only."""
+    known = [dim for dim, r in ratios(chosen).items() if r is not None]
+    total_weight = sum(WEIGHTS[dim] for dim in known)
+    out = {}
+    for q in real(chosen):
+        value = Fraction(0)
+        for dim, got in points(q["id"], chosen[q["id"]]).items():
+            denominator = sum(most(other, dim) for other in real(chosen) if dim in other["dimensions"])
+            value += Fraction(WEIGHTS[dim], total_weight) * (Fraction(got, denominator) + Fraction(got, 10)) / 2
+        out[q["id"]] = 100 * value
+    return out
+
+
+def plan(chosen: dict[str, str], band_id: str) -> list[str]:
+    given_refs = {f"{qid}.{aid}" for qid, aid in chosen.items()}
+    steps = [
+        (table["order"], step_id)
+        for step_id, table in RAW["steps"].items()
+        if (band_id in table.get("bands", []) or given_refs & set(table.get("answers", [])))
+        and band_id not in table.get("not_bands", [])
+    ]
+    return [step_id for _, step_id in sorted(steps)]

@@ -1,0 +1,228 @@
+"""The engine against the rules of ``quiz/README.md``, computed by ``oracle.py`` from ``data/bank.toml`` alone.
+
+Each property compares the engine's ``Result`` with the oracle over generated
+answer sets, from mostly real answers to mostly "not sure", so a rounding
+shortcut, a swapped key, a dropped condition or a "not sure" answer counted
+where the rule leaves it out shows up as a difference. The calibration stories
+(``test_calibration.py``) are checked the same way.
+
+Boundaries are checked where the rules have them: the band thresholds and the
+minimum confidence on both sides, a client type at exactly the reporting
+threshold and just under it, exactly five reasons when more answers weigh, and
+every step a walk-away plan leaves out, for every answer that calls for it.
+"""
+
+from __future__ import annotations
+
+import copy
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from oracle import (
+    ANSWER_SETS,
+    ANSWERS,
+    MIN_CONFIDENCE,
+    MIN_STRENGTH,
+    QUESTIONS,
+    RAW,
+    REASONS,
+    THRESHOLDS,
+    UNSURE,
+    WEIGHTS,
+    band,
+    confidence,
+    dealbreakers,
+    half_up,
+    overall,
+    plan,
+    points,
+    ratios,
+    real,
+    shares,
+    strengths,
+)
+from test_calibration import STORIES
+
+from quiz.bank import build_bank
+from quiz.errors import AnswersError
+from quiz.resources import load_bank
+from quiz.scoring import band_for, check_answers, score
+
+BANK = load_bank()
+
+# --- properties over generated answer sets ------------------------------------------------
+
+
+def check_reasons(chosen: dict[str, str]) -> None:
+    """Largest share first, ties in question order, at most five; each shows its share rounded, at least 1."""
+    order = {q["id"]: i for i, q in enumerate(QUESTIONS)}
+    by_share = shares(chosen)
+    ranked = sorted((qid for qid, value in by_share.items() if value > 0), key=lambda q: (-by_share[q], order[q]))
+    assert [(r.question, r.answer, r.points) for r in score(BANK, chosen).reasons] == [
+        (qid, chosen[qid], max(1, half_up(by_share[qid]))) for qid in ranked[:REASONS]
+    ]
+
+
+@settings(max_examples=150)
+@given(ANSWER_SETS)
+def test_scores_follow_the_formula(chosen: dict[str, str]) -> None:
+    result = score(BANK, chosen)
+    expected = ratios(chosen)
+    assert result.score == overall(chosen)
+    assert [(d.id, d.score, d.weight) for d in result.dimensions] == [
+        (dim, half_up(100 * r) if r is not None else 0, WEIGHTS[dim]) for dim, r in expected.items()
+    ]
+    assert [(d.answered, d.asked) for d in result.dimensions] == [
+        (sum(1 for q in real(chosen) if dim in q["dimensions"]), sum(1 for q in QUESTIONS if dim in q["dimensions"]))
+        for dim in WEIGHTS
+    ]
+    assert (result.confidence, result.answered, result.total) == (confidence(chosen), len(real(chosen)), len(QUESTIONS))
+    assert result.warning_signs == sum(1 for q in QUESTIONS if any(points(q["id"], chosen[q["id"]]).values()))
+
+
+@settings(max_examples=150)
+@given(ANSWER_SETS)
+def test_band_dealbreakers_and_floor_follow_the_rules(chosen: dict[str, str]) -> None:
+    result = score(BANK, chosen)
+    assert result.band.id == band(chosen)
+    assert {hit.id: set(hit.answers) for hit in result.dealbreakers} == dealbreakers(chosen)
+    floor = next(low for low, name in THRESHOLDS if name == "high-maintenance")
+    lifted = band(chosen) == "high-maintenance" and overall(chosen) < floor
+    assert ("keeps the verdict" in result.summary) == lifted
+
+
+@settings(max_examples=150)
+@given(ANSWER_SETS)
+def test_client_types_follow_the_strength_formula(chosen: dict[str, str]) -> None:
+    expected = sorted(((-s, t) for t, s in strengths(chosen).items() if s >= MIN_STRENGTH))
+    assert [(m.id, m.strength) for m in score(BANK, chosen).client_types] == [(t, -s) for s, t in expected]
+
+
+@settings(max_examples=150)
+@given(ANSWER_SETS)
+def test_reasons_are_the_five_largest_shares(chosen: dict[str, str]) -> None:
+    """A share counts real answers only: "not sure" is in no denominator."""
+    check_reasons(chosen)
+
+
+@pytest.mark.parametrize("row", STORIES, ids=[s.story[:50] for s in STORIES])
+def test_calibration_stories_follow_the_formulas(answers, row) -> None:
+    """The 30 client stories of the calibration table: score, band, reasons and plan as the rules give them."""
+    chosen = answers(row.answers)
+    result = score(BANK, chosen)
+    assert (result.score, result.confidence, result.band.id) == (overall(chosen), confidence(chosen), band(chosen))
+    assert [step.id for step in result.action_plan] == plan(chosen, band(chosen))
+    check_reasons(chosen)
+
+
+@settings(max_examples=150)
+@given(ANSWER_SETS)
+def test_plan_is_exactly_the_steps_called_for(chosen: dict[str, str]) -> None:
+    result = score(BANK, chosen)
+    assert [step.id for step in result.action_plan] == plan(chosen, band(chosen))
+
+
+# --- boundaries ---------------------------------------------------------------------------
+
+
+def test_five_reasons_when_more_answers_weigh(answers) -> None:
+    worst = {q["id"]: q["answers"][-2]["id"] for q in QUESTIONS}
+    assert sum(1 for v in shares(worst).values() if v > 0) > REASONS
+    assert len(score(BANK, answers(worst)).reasons) == REASONS
+
+
+def test_band_thresholds_on_both_sides() -> None:
+    """Each band starts exactly at its min_score; a verdict needs exactly min_confidence."""
+    for (low, name), (_, below) in zip(THRESHOLDS[1:], THRESHOLDS, strict=False):
+        assert band_for(BANK, low, 100, False) == name
+        assert band_for(BANK, low - 1, 100, False) == below
+    assert band_for(BANK, 0, MIN_CONFIDENCE, False) == THRESHOLDS[0][1]
+    assert band_for(BANK, 0, MIN_CONFIDENCE - 1, False) == "not-enough-answers"
+    assert band_for(BANK, 0, MIN_CONFIDENCE - 1, True) == band_for(BANK, 0, 100, True) == "walk-away"
+    assert band_for(BANK, 100, 100, False) == "walk-away"
+
+
+@pytest.mark.parametrize("known", range(len(QUESTIONS) + 1))
+def test_confidence_decides_a_verdict_at_every_count(known: int) -> None:
+    """With the first ``known`` questions answered (calmly) and the rest "not sure"."""
+    chosen = {q["id"]: (q["answers"][0]["id"] if i < known else UNSURE) for i, q in enumerate(QUESTIONS)}
+    result = score(BANK, chosen)
+    assert result.confidence == half_up(Fraction(100 * known, len(QUESTIONS)))
+    assert (result.band.id == "not-enough-answers") == (result.confidence < MIN_CONFIDENCE)
+
+
+def _bank_with_type(signals: dict[str, int]):
+    raw = copy.deepcopy(RAW)
+    raw["client_types"]["edge"] = {"label": "Edge", "description": "A test type.", "topic": "bad-payer",
+                                   "signals": signals}  # fmt: skip
+    return build_bank(raw)
+
+
+@pytest.mark.parametrize(
+    ("signals", "expected", "listed"),
+    [
+        ({"pays-on-time.reminders": 3, "abusive.rude": 7}, 30, True),  # exactly the threshold
+        ({"pays-on-time.reminders": 2, "abusive.rude": 5}, 29, False),  # 28.6 rounds to 29: under it
+        ({"pays-on-time.reminders": 3, "pays-on-time.unpaid": 7, "abusive.rude": 3}, 30, True),  # heaviest per question
+        ({"pays-on-time.reminders": 1, "abusive.rude": 1, "abusive.insults": 1}, 50, True),
+    ],
+)
+def test_type_reporting_threshold_on_both_sides(answers, signals: dict[str, int], expected: int, listed: bool) -> None:
+    bank = _bank_with_type(signals)
+    result = score(bank, answers({"pays-on-time": "reminders"}))
+    found = {m.id: m.strength for m in result.client_types}
+    assert found.get("edge") == (expected if listed else None)
+
+
+def test_walk_away_plans_leave_out_every_excluded_step(answers) -> None:
+    """Every step kept out of some band, called for by each of its answers: out in that band, in otherwise."""
+    checked = 0
+    for step_id, table in RAW["steps"].items():
+        for ref in table.get("answers", []):
+            qid, aid = ref.split(".")
+            calm = answers({qid: aid})
+            dealbreaker = {"abusive": "insults"} if qid != "abusive" else {"bribes": "asked"}
+            for chosen in (calm, answers({qid: aid, **dealbreaker})):
+                ids = [step.id for step in score(BANK, chosen).action_plan]
+                kept = band(chosen) not in table.get("not_bands", [])
+                assert (step_id in ids) == kept, (step_id, ref, band(chosen))
+            checked += bool(table.get("not_bands"))
+    assert checked >= 3  # the nurturing steps, each with its answers
+
+
+# --- answer validation --------------------------------------------------------------------
+
+QIDS = [q["id"] for q in QUESTIONS]
+
+
+def cut(value: str) -> str:
+    """Ids are quoted back at most 60 characters long, the cut marked with an ellipsis."""
+    return value if len(value) <= 60 else value[:59] + "…"
+
+
+@settings(max_examples=150)
+@given(
+    ANSWER_SETS,
+    st.sets(st.sampled_from(QIDS)),
+    st.dictionaries(st.sampled_from(QIDS), st.sampled_from(["", "nope", "Unsure", "on-time ", 1, None, ["a"]])),
+    st.sets(st.sampled_from(["", "nope", "pays_on_time", "PAYS-ON-TIME", "x" * 80])),
+)
+def test_every_bad_answer_is_reported(chosen, missing, wrong, unknown) -> None:
+    """Unknown questions, unknown or non-text answers and missing answers: each reported, with its ids, none hidden."""
+    answers: dict[object, object] = {**chosen, **wrong}
+    for qid in missing:
+        answers.pop(qid, None)
+    for qid in unknown:
+        answers[qid] = "on-time"
+    expected = {("missing-answer", qid, None) for qid in missing}
+    expected |= {("unknown-answer", qid, cut(str(aid))) for qid, aid in wrong.items()
+                 if qid not in missing and not (isinstance(aid, str) and aid in ANSWERS[qid])}  # fmt: skip
+    expected |= {("unknown-question", cut(qid), None) for qid in unknown}
+    if not expected:
+        assert set(check_answers(BANK, answers)) == set(QIDS)
+        return
+    with pytest.raises(AnswersError) as info:
+        check_answers(BANK, answers)
+    assert {(p.code, p.question, p.answer) for p in info.value.problems} == expected

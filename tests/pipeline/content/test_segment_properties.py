@@ -173,7 +173,7 @@ def bullet_list(draw: st.DrawFn) -> Doc:
 @st.composite
 def quote(draw: st.DrawFn) -> Doc:
     parts = draw(st.lists(phrases(), min_size=1, max_size=3))
-    indent = " " * draw(st.integers(0, 3))  # up to three spaces before ">" is still a quote
+    indent = draw(st.sampled_from(["", " "]))  # one space before ">": still a quote, and not a list's continuation
     lines = [f"{indent}> {parts[0]}"] + [draw(st.sampled_from(["> ", ""])) + part for part in parts[1:]]
     return Doc(lines, [("blockquote", " ".join(parts), 0, len(parts), None)])
 

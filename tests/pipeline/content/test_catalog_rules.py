@@ -159,7 +159,7 @@ VALID = ['msgid ""', 'msgstr ""', '"Language: ru\\n"', "", "#. paragraph", 'msgi
          'msgid "c"', 'msgstr ""', '"d"', ""]  # fmt: skip
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True)
 @given(st.integers(2, len(VALID)), st.sampled_from(['msgstr "unterminated', "msgid", "garbage here", '"x" "y" z']))
 def test_a_broken_line_is_reported_with_its_number(tmp_path_factory, at: int, broken: str) -> None:
     """Wherever a broken line is, the error names the catalog and that line (1-based)."""
@@ -212,7 +212,7 @@ LINKS = st.sampled_from(["[a](x.md)", "[b](y.md#part)", '[c](z.md "Title")', "`c
                          "<https://example.org/a>", "<mailto:a@example.org>"])  # fmt: skip
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, derandomize=True)
 @given(st.lists(LINKS, min_size=1, max_size=4), st.randoms(use_true_random=False))
 def test_placeholders_must_be_kept_and_only_they(kept: list[str], rnd) -> None:
     """A translation with the same targets, code and autolinks (in any order) passes; losing or adding one fails."""

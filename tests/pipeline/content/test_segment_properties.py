@@ -228,7 +228,7 @@ def documents(draw: st.DrawFn) -> Doc:
     return doc
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(documents())
 def test_generated_documents_segment_as_written(doc: Doc) -> None:
     """Every block yields the segment its shape says, with its kind and source lines, in order."""
@@ -236,7 +236,7 @@ def test_generated_documents_segment_as_written(doc: Doc) -> None:
     assert got == doc.expected
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(documents())
 def test_generated_documents_translate_completely(doc: Doc) -> None:
     """Translated segments cover every visible word; structure stays; identity renders the same page."""
@@ -250,7 +250,7 @@ def test_generated_documents_translate_completely(doc: Doc) -> None:
     assert html(render(doc.lines, segments, lambda s: s.text)) == source
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, derandomize=True)
 @given(st.lists(st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=8), min_size=1, max_size=4))
 def test_table_cells_survive_pipes_in_translations(texts: list[str]) -> None:
     """A translated cell may contain ``|``: it is escaped, and the row still splits into the same cells."""

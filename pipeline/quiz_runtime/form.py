@@ -50,6 +50,7 @@ def render_quiz_form(
     bank = load_bank(lang)
 
     strings = translate_ui_strings(translations(lang).gettext)
+    strings["code_hint"] = strings["code_hint"].replace("{example}", code_example(lang))
     questions = bank["questions"]
     config = {
         "lang": lang,
@@ -68,6 +69,7 @@ def render_quiz_form(
         f'<progress max="{total}" value="1" aria-label="{escape(strings["progress_label"])}"></progress>',
         '<span class="rf-quiz__count" aria-live="polite"></span>',
         "</div>",
+        _code_box(strings),
         '<form class="rf-quiz__form" action="#" method="get" novalidate>',
         *(_question(number, question) for number, question in enumerate(questions, start=1)),
         '<div class="rf-quiz__nav" hidden>',
@@ -80,6 +82,9 @@ def render_quiz_form(
         '<div class="rf-quiz__problems"></div>',
         '<p class="rf-quiz__status" role="status" aria-live="polite"></p>',
         '<section class="rf-quiz__result" aria-live="polite" hidden></section>',
+        '<p class="rf-quiz__clear" hidden>'
+        f'<button type="button" class="rf-quiz__button rf-quiz__button--quiet" data-action="clear">'
+        f"{escape(strings['clear'])}</button></p>",
         "</div>",
         f'<script type="application/json" id="quiz-config">{json_for_script(config)}</script>',
         *(f'<link rel="modulepreload" href="{escape(quiz_base)}{name}">' for name in WIDGET_MODULES),
@@ -89,6 +94,38 @@ def render_quiz_form(
         f'<script type="module" src="{escape(quiz_base)}quiz-widget.js"></script>',
     ]
     return "\n".join(parts) + "\n"
+
+
+def _code_box(strings: dict[str, str]) -> str:
+    """Where a paper worksheet's answer code is typed in; shown by the widget (it needs the engine)."""
+    return "\n".join(
+        [
+            '<details class="rf-quiz__code" hidden>',
+            f"<summary>{escape(strings['code_summary'])}</summary>",
+            '<form class="rf-quiz__code-form" action="#" method="get" novalidate>',
+            f'<label for="rf-quiz-code">{escape(strings["code_label"])}</label>',
+            f'<p class="rf-quiz__hint" id="rf-quiz-code-hint">{escape(strings["code_hint"])}</p>',
+            '<div class="rf-quiz__code-row">',
+            '<input type="text" id="rf-quiz-code" name="code" autocomplete="off" autocapitalize="characters" '
+            'spellcheck="false" maxlength="200" aria-describedby="rf-quiz-code-hint">',
+            f'<button type="submit" class="rf-quiz__button rf-quiz__button--primary" data-action="code">'
+            f"{escape(strings['code_submit'])}</button>",
+            "</div>",
+            '<div class="rf-quiz__code-problems"></div>',
+            "</form>",
+            "</details>",
+        ]
+    )
+
+
+def code_example(lang: str) -> str:
+    """The start of a code, as an example: its number and two groups, then an ellipsis."""
+    from quiz.answer_code import encode
+    from quiz.resources import load_bank as engine_bank
+
+    bank = engine_bank()
+    picks = {q.id: q.answers[(0, 1, 0, 0, 2)[n % 5] % len(q.answers)].id for n, q in enumerate(bank.questions)}
+    return "-".join(encode(bank, picks, lang).split("-")[:3]) + "-…"
 
 
 def load_bank(lang: str) -> dict[str, Any]:

@@ -62,6 +62,10 @@ export function createQuizClient(workerUrl) {
     bank: (lang) => call(KIND.BANK, { lang }),
     /** The engine's envelope for an answer set: {ok: true, result} or {ok: false, errors}. */
     score: (answers, lang) => call(KIND.SCORE, { answers, lang }),
+    /** The answer code of a complete answer set: {ok: true, code} or {ok: false, errors}. */
+    encode: (answers, lang) => call(KIND.ENCODE, { answers, lang }),
+    /** A typed answer code read by the engine: {ok: true, answers, complete, next_question} or {ok: false, errors}. */
+    decode: (code, lang) => call(KIND.DECODE, { code, lang }),
     /** Stop the worker (pending calls fail); the next call starts a new one. */
     close: () => fail({ code: FAILURE.RUNTIME, message: "closed" }),
   };

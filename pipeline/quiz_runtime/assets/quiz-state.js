@@ -38,6 +38,21 @@ export function clearProgress() {
   }
 }
 
+/** "Clear my answers on this computer": every quiz key, in both storages (a shared workshop laptop). */
+export function clearAllQuizData() {
+  for (const name of ["localStorage", "sessionStorage"]) {
+    try {
+      const store = window[name];
+      for (let i = store.length - 1; i >= 0; i--) {
+        const key = store.key(i);
+        if (key && key.startsWith(STORAGE_KEY)) store.removeItem(key);
+      }
+    } catch {
+      // storage blocked: nothing was stored either
+    }
+  }
+}
+
 /** The engine's answer document. */
 export function answerSet(answers, schemaVersion = SCHEMA_VERSION) {
   return { schema_version: schemaVersion, answers };
@@ -51,6 +66,39 @@ export function shareFragment(answers) {
 
 export function isShareFragment(hash) {
   return typeof hash === "string" && hash.startsWith(SHARE_PREFIX);
+}
+
+/**
+ * Read what a share fragment still carries, for a link that chat apps or mail cut short:
+ * {version, pairs: [[question, answer], ...]} with every well-formed pair (a cut or
+ * garbled pair is skipped, a question named twice with two answers is dropped), or null
+ * when the fragment cannot be read at all. Whether the ids exist is checked by the caller.
+ */
+export function readShareFragment(hash) {
+  if (!isShareFragment(hash) || hash.length > MAX_FRAGMENT) return null;
+  const match = /^(\d{1,4}):(.*)$/s.exec(hash.slice(SHARE_PREFIX.length));
+  if (!match) return null;
+  const pairs = match[2] === "" ? [] : match[2].split(",");
+  if (pairs.length > MAX_PAIRS) return null;
+  const answers = new Map();
+  const conflicting = new Set();
+  for (const pair of pairs) {
+    const parts = pair.split("=");
+    if (parts.length !== 2) continue;
+    let question;
+    let answer;
+    try {
+      question = decodeURIComponent(parts[0]);
+      answer = decodeURIComponent(parts[1]);
+    } catch {
+      continue;
+    }
+    if (!question || !answer) continue;
+    if (answers.has(question) && answers.get(question) !== answer) conflicting.add(question);
+    answers.set(question, answer);
+  }
+  for (const question of conflicting) answers.delete(question);
+  return { version: Number(match[1]), pairs: [...answers.entries()] };
 }
 
 /**

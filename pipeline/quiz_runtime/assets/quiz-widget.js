@@ -5,11 +5,13 @@ import { createQuizClient } from "./quiz-client.js";
 import { FAILURE, LOG_PREFIX } from "./quiz-protocol.js";
 import { el, fill, renderProblems, renderResult } from "./quiz-result.js";
 import {
+  SCHEMA_VERSION,
   answerSet,
+  clearAllQuizData,
   clearProgress,
   isShareFragment,
   loadProgress,
-  parseShareFragment,
+  readShareFragment,
   saveProgress,
   shareFragment,
 } from "./quiz-state.js";
@@ -48,6 +50,15 @@ function setup(root, config) {
   const status = root.querySelector(".rf-quiz__status");
   const problems = root.querySelector(".rf-quiz__problems");
   const resultBox = root.querySelector(".rf-quiz__result");
+  const codeBox = root.querySelector(".rf-quiz__code");
+  const codeForm = codeBox?.querySelector(".rf-quiz__code-form");
+  const codeInput = codeBox?.querySelector("input");
+  const codeProblems = codeBox?.querySelector(".rf-quiz__code-problems");
+  const clearRow = root.querySelector(".rf-quiz__clear");
+  // What the form can hold: question id -> its answer values (share links and codes are checked against it).
+  const known = new Map(
+    steps.map((step) => [step.dataset.question, new Set([...step.querySelectorAll("input[type=radio]")].map((i) => i.value))]),
+  );
   let current = 0;
   let client = null;
   let ready = null;
@@ -206,7 +217,10 @@ function setup(root, config) {
     setStatus("");
     next.disabled = false;
     if (!envelope.ok) {
-      const messages = (envelope.errors ?? []).map((e) => String(e.message ?? e.code ?? ""));
+      // Messages that name internal ids are for developers; a reader only gets the plain title.
+      const messages = (envelope.errors ?? [])
+        .filter((e) => !e.question && !e.answer)
+        .map((e) => String(e.message ?? e.code ?? ""));
       showProblems(shared ? t.bad_link : t.bad_answers, messages);
       return;
     }
@@ -225,6 +239,7 @@ function setup(root, config) {
     if (config.embed) {
       for (const link of resultBox.querySelectorAll("a[href]")) Object.assign(link, { target: "_blank", rel: "noopener" });
     }
+    showCode(set);
     form.hidden = true;
     progress.hidden = true;
     resultBox.hidden = false;
@@ -256,6 +271,83 @@ function setup(root, config) {
     }
   });
 
+  // ---- answer codes (paper worksheet <-> screen) -------------------------------------------
+  async function showCode(set) {
+    let envelope;
+    try {
+      envelope = await client.encode(set, config.lang);
+    } catch {
+      return; // the result is shown; only its code is missing
+    }
+    if (!envelope?.ok || resultBox.hidden) return;
+    const box = el("section", "rf-quiz__section rf-quiz__code-box");
+    box.append(el("h3", null, t.code_title), el("p", "rf-quiz__code-value", envelope.code), el("p", "rf-quiz__muted", t.code_help));
+    const share = resultBox.querySelector(".rf-quiz__share-box");
+    if (share) share.before(box);
+    else resultBox.append(box);
+  }
+
+  function codeMessage(messages) {
+    codeProblems.replaceChildren();
+    if (!messages.length) return;
+    const box = renderProblems(messages[0], messages.slice(1));
+    codeProblems.append(box);
+    codeInput.setAttribute("aria-invalid", "true");
+  }
+
+  async function openCode(text) {
+    codeMessage([]);
+    codeInput.removeAttribute("aria-invalid");
+    const button = codeForm.querySelector("button");
+    button.disabled = true;
+    setStatus(root.dataset.runtime === "ready" ? t.scoring : t.loading);
+    let envelope;
+    try {
+      await warm();
+      envelope = await client.decode(text, config.lang);
+    } catch (error) {
+      ready = null;
+      setStatus("");
+      button.disabled = false;
+      showProblems(t.load_failed, [], { retry: () => openCode(text) });
+      return;
+    }
+    button.disabled = false;
+    setStatus("");
+    if (!envelope.ok) {
+      codeMessage((envelope.errors ?? []).map((e) => String(e.message ?? e.code ?? "")));
+      codeInput.focus();
+      return;
+    }
+    form.reset();
+    restore(envelope.answers);
+    if (envelope.complete) {
+      save(true);
+      showResult(answerSet(answers()), { shared: false });
+      return;
+    }
+    const next = Number(envelope.next_question) || 1;
+    showForm(next - 1);
+    save();
+    setStatus(fill(t.code_partial, { last: next - 1, next }));
+  }
+
+  codeForm?.addEventListener("submit", (event) => {
+    event.preventDefault();
+    openCode(codeInput.value);
+  });
+
+  // ---- clear my answers ------------------------------------------------------------------------
+  clearRow?.querySelector("button").addEventListener("click", () => {
+    clearAllQuizData();
+    if (codeInput) codeInput.value = "";
+    codeProblems?.replaceChildren();
+    clearProblems();
+    form.reset();
+    showForm(0);
+    setStatus(t.cleared);
+  });
+
   function startOver() {
     clearProgress();
     clearProblems();
@@ -264,14 +356,27 @@ function setup(root, config) {
   }
 
   // ---- share links -----------------------------------------------------------------------
+  // A link cut short by a chat app or a mail client still carries its first answers: keep those,
+  // open the quiz at the first missing question and say so. Only a link with nothing usable is "damaged".
   function openShared(hash) {
-    const set = parseShareFragment(hash);
-    if (!set) {
+    const link = readShareFragment(hash);
+    const usable = (link?.pairs ?? []).filter(([q, a]) => known.get(q)?.has(a));
+    if (!link || link.version > SCHEMA_VERSION || !usable.length) {
       showProblems(t.bad_link, []);
       return false;
     }
-    restore(set.answers);
-    showResult(set, { shared: true });
+    const carried = Object.fromEntries(usable);
+    form.reset();
+    restore(carried);
+    if (usable.length === steps.length) {
+      showResult(answerSet(carried, link.version), { shared: true });
+      return true;
+    }
+    const missing = steps.findIndex((step) => !(step.dataset.question in carried));
+    clearProblems();
+    showForm(missing);
+    save();
+    setStatus(fill(t.link_partial, { count: usable.length, total: steps.length, next: missing + 1 }));
     return true;
   }
 
@@ -283,6 +388,8 @@ function setup(root, config) {
   root.classList.add("rf-quiz--js");
   progress.hidden = false;
   nav.hidden = false;
+  if (codeBox) codeBox.hidden = false;
+  if (clearRow) clearRow.hidden = false;
   bar.max = steps.length;
   root.dataset.state = "questions";
   mark("interactive");

@@ -87,6 +87,8 @@ async function handle(message) {
   const { api } = await start();
   if (message.kind === KIND.BANK) return JSON.parse(api.bank_json(message.lang));
   if (message.kind === KIND.SCORE) return JSON.parse(api.score_json(JSON.stringify(message.answers), message.lang));
+  if (message.kind === KIND.ENCODE) return JSON.parse(api.encode_code_json(JSON.stringify(message.answers), message.lang));
+  if (message.kind === KIND.DECODE) return JSON.parse(api.decode_code_json(String(message.code ?? ""), message.lang));
   throw Object.assign(new Error(`unknown message kind ${message.kind}`), { code: FAILURE.PROTOCOL });
 }
 

@@ -1,26 +1,31 @@
 """The paper quiz: a worksheet and a hand-scoring sheet per language, printed from the engine.
 
 ``render_worksheet`` lists the questions with a box to tick per answer and no
-points. ``render_scoring_sheet`` turns the ticks into the engine's verdict by
-hand. Both read the question bank (``quiz/data/bank.toml`` through
-``quiz.load_bank``), its catalogs and the constants of ``quiz/scoring.py``;
-nothing of the scoring is written here twice.
+points, and after every five questions the boxes of the answer code
+(``quiz/answer_code.py``: the letters ticked and their check number), which
+the quiz page reads back. ``render_scoring_sheet`` turns the ticks into the
+engine's verdict by hand. Both read the question bank (``quiz/data/bank.toml``
+through ``quiz.load_bank``), its catalogs and the constants of
+``quiz/scoring.py``; nothing of the scoring is written here twice.
 
-Why the sheet looks the way it does: the engine's risk of one area is
-``100 * (pooled + worst) / 2`` with ``pooled`` = points / the most those answered
-questions could give. With "not sure" answers the divisor changes, so a table
-per divisor would run to thousands of cells. The sheet therefore prints, per
-area, the risk for every total when nothing is struck out (the common case: no
-division at all), and the plain formula otherwise. Table values are rounded to
-two decimals; the error this adds to the score is under 0.01, so the sheet
-asks for an exact recount only when the score lies within ``CLOSE_CALL`` of a
-band boundary. ``tests/pipeline/test_paper_quiz.py`` applies this printed
+Why the scoring sheet looks the way it does: the engine's risk of one area is
+``50 * points / most + 5 * highest`` and the score ``m * sum(w * risk) / sum(w)
++ (1 - m) * max(risk)``, rounded, against the band thresholds. The sheet
+prints, per area, the first part for every total (whole numbers: no division
+when nothing is struck out) and the second part for every highest answer; the
+scorer adds the two, multiplies by the weight (1 to 3) and adds up. Instead of
+the final formula, a table gives, for every highest risk, the weighted totals
+of each verdict. Whole numbers put each risk within 0.5 of the engine's, so the
+score is within 0.5 too: the table leaves a gap of that width around each band
+line, and a total in a gap is sent to the quiz (the answer code) or an exact
+recount. ``tests/pipeline/channels/test_paper_quiz.py`` applies this printed
 procedure, read back from the HTML, to thousands of answer sets and compares it
 with the engine.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -29,6 +34,7 @@ from html import escape
 from babel.numbers import get_decimal_symbol
 
 from pipeline.channels import paper_text as t
+from quiz import answer_code
 from quiz.model import MAX_POINTS, Answer, Bank, Question
 from quiz.scoring import FLOOR_BAND, FLOOR_POINTS, MEAN_SHARE, percent
 
@@ -37,14 +43,13 @@ Gettext = Callable[[str], str]
 WORKSHEET_PAGE = "paper-quiz.md"
 SCORING_PAGE = "paper-scoring.md"
 
-LETTERS = {"ru": "АБВГДЕЖЗИК"}
-"""Answer letters per language (Cyrillic in Russian, as Russian tests number their answers); default A, B, C..."""
+MARGIN = Fraction(1, 2)
+"""Largest gap between the sheet's score and the engine's: each risk is rounded to a whole number once."""
 
-CLOSE_CALL = Decimal("0.05")
-"""How close to a band boundary the rounded sheet asks for an exact recount (its own error is below 0.01)."""
 
 def letters(lang: str) -> str:
-    return LETTERS.get(lang, "ABCDEFGHIJ")
+    """The worksheet's answer letters (the answer code's, ``quiz.answer_code.letters``)."""
+    return answer_code.letters(lang)
 
 
 def number(value: Fraction | Decimal | int, lang: str, places: int | None = None) -> str:
@@ -54,6 +59,11 @@ def number(value: Fraction | Decimal | int, lang: str, places: int | None = None
         exact = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = format(exact.normalize(), "f") if places is None else format(exact, "f")
     return text.replace(".", get_decimal_symbol(lang))
+
+
+def whole(value: Fraction) -> int:
+    """Rounded to the nearest whole number, halves up (as the sheet tells the scorer to)."""
+    return math.floor(value + Fraction(1, 2))
 
 
 def unsure_limit(bank: Bank) -> int:
@@ -80,41 +90,86 @@ def render_sheet(page: str, lang: str, ui: Gettext) -> str:
 
 
 def render_worksheet(lang: str, ui: Gettext) -> str:
-    """The worksheet: every question and its answers with a box to tick; no points, no areas."""
+    """The worksheet: every question with a box to tick per answer, and the answer code's boxes; no points."""
+    from quiz.ui_strings import UI_STRINGS
+
     bank, _ = _bank(lang)
     unsure = _(_unsure_text(bank))
+    alphabet = letters(lang)
+    most = max(len(q.answers) for q in bank.questions)
+    key = ", ".join(f"{alphabet[i]} = {i + 1}" for i in range(most))
+    example = [0, 1, 0, 0, 2]
     parts = [
         f'<div class="rf-paper rf-paper--worksheet" lang="{escape(lang)}">',
         '<p class="rf-paper__fields">'
         f'<span class="rf-paper__field">{escape(ui(t.CLIENT))} <span class="rf-paper__line"></span></span> '
         f'<span class="rf-paper__field">{escape(ui(t.DATE))} <span class="rf-paper__line"></span></span></p>',
         f'<p class="rf-paper__intro">{escape(ui(t.WORKSHEET_INTRO) % {"unsure": unsure})}</p>',
+        _p(
+            escape(
+                ui(t.CODE_INTRO)
+                % {
+                    "key": key,
+                    "letters": ", ".join(alphabet[i] for i in example),
+                    "sum": " + ".join(str(i + 1) for i in example) + f" = {sum(example) + len(example)}",
+                }
+            ),
+            "rf-paper__intro rf-paper__code-intro",
+        ),
     ]
+    spans = dict(answer_code.groups(bank))
     for num, question in enumerate(bank.questions, start=1):
         parts.append('<div class="rf-paper__question">')
         parts.append(
             f'<p class="rf-paper__qtext"><span class="rf-paper__num">{num}.</span> {escape(_(question.text))}</p>'
         )
         parts.append('<ul class="rf-paper__answers">')
-        for letter, answer in zip(letters(lang), question.answers, strict=False):
+        for letter, answer in zip(alphabet, question.answers, strict=False):
             parts.append(
                 '<li><span class="rf-paper__tick" aria-hidden="true"></span>'
                 f'<span class="rf-paper__letter">{letter}</span> {escape(_(answer.text))}</li>'
             )
         parts += ["</ul>", "</div>"]
-    parts += [f'<p class="rf-paper__end">{escape(ui(t.WORKSHEET_END))}</p>', "</div>"]
+        group_start = next((start for start, end in spans.items() if end == num), None)
+        if group_start is not None:
+            parts.append(_code_strip(ui, group_start, num))
+    version = answer_code.version(bank)
+    summary = _(UI_STRINGS["code_summary"])
+    parts += [
+        _p(
+            _fill(
+                ui(t.CODE_HOW),
+                summary=escape(summary),
+                version=f'<strong class="rf-paper__code-version">{version}</strong>',
+            ),
+            "rf-paper__code-how",
+        ),
+        f'<p class="rf-paper__end">{escape(ui(t.WORKSHEET_END))}</p>',
+        "</div>",
+    ]
     return "\n".join(parts) + "\n"
 
 
+def _code_strip(ui: Gettext, start: int, end: int) -> str:
+    boxes = "".join('<span class="rf-paper__box-cell"></span>' for _ in range(start, end + 1))
+    return (
+        f'<p class="rf-paper__code" data-start="{start}" data-end="{end}">'
+        f'<span class="rf-paper__code-label">{escape(ui(t.CODE_GROUP) % {"start": start, "end": end})}</span> '
+        f'<span class="rf-paper__code-boxes">{boxes}</span> '
+        f'<span class="rf-paper__code-check">+ <span class="rf-paper__box-cell rf-paper__box-cell--wide"></span> '
+        f"{escape(ui(t.CODE_CHECK))}</span></p>"
+    )
+
+
 def render_scoring_sheet(lang: str, ui: Gettext) -> str:
-    """The hand-scoring sheet: dealbreakers, the "not sure" limit, the area boxes and tables, the band rule."""
+    """The hand-scoring sheet: dealbreakers, the "not sure" limit, area boxes and tables, the verdict table."""
     bank, _ = _bank(lang)
     unsure = _(_unsure_text(bank))
     walk_away, healthy = bank.bands[-1], bank.bands[0]
     qnum = {q.id: n for n, q in enumerate(bank.questions, start=1)}
     parts = [
         f'<div class="rf-paper rf-paper--scoring" lang="{escape(lang)}">',
-        _p(escape(ui(t.SCORING_INTRO)), "rf-paper__intro"),
+        _p(escape(ui(t.SCORING_INTRO)) + " " + escape(ui(t.SCORING_HOW)), "rf-paper__intro"),
         f"<h2>{escape(ui(t.STEP_DEALBREAKERS))}</h2>",
         _p(_fill(ui(t.DEALBREAKERS_RULE), band=_band(_(walk_away.label)))),
         '<table class="rf-paper__table rf-paper__dealbreakers"><thead><tr>'
@@ -146,7 +201,7 @@ def render_scoring_sheet(lang: str, ui: Gettext) -> str:
         _p(_fill(ui(t.POINTS_RULE), unsure=f'<span class="rf-paper__unsure">{escape(unsure)}</span>')),
     ]
     parts += [_area_box(lang, ui, _, bank, dim.id, qnum) for dim in bank.dimensions]
-    parts += _score_steps(lang, ui, _, bank)
+    parts += _risk_steps(lang, ui, _, bank)
     parts.append(
         _p(
             _fill(
@@ -168,18 +223,26 @@ def _area_box(lang: str, ui: Gettext, _: Gettext, bank: Bank, dim_id: str, qnum:
     label = _(dim.label)
     rows = []
     for question in questions:
-        points = " ".join(_points(letter, a.points_for(dim_id)) for letter, a in _real_answers(lang, question))
+        points = " ".join(
+            _points(letter, a.points_for(dim_id)) for letter, a in _real_answers(lang, question) if a.points_for(dim_id)
+        )
         rows.append(
             f'<tr><td class="rf-paper__qnum">{qnum[question.id]}</td><td class="rf-paper__pts">{points}</td>'
             f'<td class="rf-paper__write"></td><td class="rf-paper__outof">{question.max_points(dim_id)}</td></tr>'
         )
     foot = "".join(
         f'<tr><th scope="row" colspan="3">{escape(ui(text))}</th><td class="rf-paper__write"></td></tr>'
-        for text in (t.TOTAL_POINTS, t.TOTAL_OUT_OF, t.HIGHEST)
+        for text in (t.TOTAL_POINTS, t.BIGGEST)
+    )
+    full = sum(q.max_points(dim_id) for q in questions)
+    foot += (
+        f'<tr><th scope="row" colspan="3">{escape(ui(t.OUT_OF_TOTAL))}</th>'
+        f'<td class="rf-paper__outof-total">{full}</td></tr>'
+        f'<tr><th scope="row" colspan="3">{escape(ui(t.TOTAL_OUT_OF))}</th><td class="rf-paper__write"></td></tr>'
     )
     return "\n".join(
         [
-            '<section class="rf-paper__area">',
+            f'<section class="rf-paper__area" data-area="{escape(dim_id)}">',
             f'<h3><span class="rf-paper__area-label">{escape(label)}</span> '
             f'<span class="rf-paper__weight">({escape(ui(t.WEIGHT) % {"weight": dim.weight})})</span></h3>',
             '<table class="rf-paper__table rf-paper__box"><thead><tr>'
@@ -189,21 +252,20 @@ def _area_box(lang: str, ui: Gettext, _: Gettext, bank: Bank, dim_id: str, qnum:
             + "</tr></thead><tbody>",
             *rows,
             f"</tbody><tfoot>{foot}</tfoot></table>",
-            _risk_table(lang, ui, label, sum(q.max_points(dim_id) for q in questions)),
+            _risk_table(ui, label, sum(q.max_points(dim_id) for q in questions)),
             "</section>",
         ]
     )
 
 
-def _risk_table(lang: str, ui: Gettext, label: str, total: int) -> str:
-    """``POOLED * P / total`` for P = 0 .. total, ten to a row."""
-    caption = ui(t.RISK_TABLE) % {"area": label, "pooled": number(POOLED, lang), "total": total}
+def _risk_table(ui: Gettext, label: str, total: int) -> str:
+    """The first part of the risk, ``whole(POOLED * P / total)`` for P = 0 .. total, ten to a row."""
+    caption = ui(t.RISK_TABLE) % {"area": label}
     head = "".join(f'<th scope="col">{units}</th>' for units in range(10))
     rows = []
     for tens in range(0, total + 1, 10):
         cells = "".join(
-            f"<td>{number(POOLED * p / total, lang, 2)}</td>" if p <= total else "<td></td>"
-            for p in range(tens, tens + 10)
+            f"<td>{whole(POOLED * p / total)}</td>" if p <= total else "<td></td>" for p in range(tens, tens + 10)
         )
         rows.append(f'<tr><th scope="row">{tens}</th>{cells}</tr>')
     # A phone may be too narrow for eleven columns: the wrapper scrolls, and can be focused to do so.
@@ -215,58 +277,102 @@ def _risk_table(lang: str, ui: Gettext, label: str, total: int) -> str:
     )
 
 
-def _score_steps(lang: str, ui: Gettext, _: Gettext, bank: Bank) -> list[str]:
-    mean = Decimal(str(MEAN_SHARE))
-    lines = [number(Decimal(b.min_score) - Decimal("0.5"), lang) for b in bank.bands[1:]]
-    rows = "".join(
-        f'<tr><th scope="row">{escape(_(dim.label))}</th><td class="rf-paper__weight-cell">{dim.weight}</td>'
-        '<td class="rf-paper__write"></td><td class="rf-paper__write"></td></tr>'
-        for dim in bank.dimensions
-    )
-    ranges = []
-    for index, band in enumerate(bank.bands):
-        upper = bank.bands[index + 1].min_score - 1 if index + 1 < len(bank.bands) else 100
-        ranges.append(
-            f'<tr><td class="rf-paper__range">{band.min_score}–{upper}</td><td>{_band(_(band.label))}</td></tr>'
+def verdict_rows(bank: Bank) -> list[tuple[int, int | None, tuple[int, int] | None, int | None]]:
+    """Per highest risk T = 0..100: (T, healthy up to, proceed-with-care range, walk away from), every area counted.
+
+    Weighted totals in a gap between the columns are within ``MARGIN`` of a band line.
+    """
+    mean = Fraction(str(MEAN_SHARE))
+    weights = sum(dim.weight for dim in bank.dimensions)
+    low, high = (Fraction(band.min_score) - Fraction(1, 2) for band in bank.bands[1:3])
+
+    def first_at_least(line: Fraction, top: int) -> int:
+        """Smallest whole weighted total whose score is at least ``line`` (score = mean * A / W + (1 - mean) * T)."""
+        return max(0, math.ceil((line - (1 - mean) * top) * weights / mean))
+
+    rows = []
+    for top in range(101):
+        healthy_to = first_at_least(low - MARGIN, top) - 1 if first_at_least(low - MARGIN, top) > 0 else None
+        # strictly below (low - MARGIN) means: weighted total <= first_at_least(low - MARGIN) - 1
+        care_from = first_at_least(low + MARGIN, top)
+        care_to = first_at_least(high - MARGIN, top) - 1
+        walk_from = first_at_least(high + MARGIN, top)
+        most = weights * top  # no area's risk is above the highest
+        care = (care_from, min(care_to, most)) if care_from <= min(care_to, most) else None
+        rows.append((top, healthy_to, care, walk_from if walk_from <= most else None))
+    return rows
+
+
+def _risk_steps(lang: str, ui: Gettext, _: Gettext, bank: Bank) -> list[str]:
+    mean = Fraction(str(MEAN_SHARE))
+    second = "".join(f"<td>{whole(WORST * h)}</td>" for h in range(MAX_POINTS + 1))
+    head = "".join(f'<th scope="col">{h}</th>' for h in range(MAX_POINTS + 1))
+    rows = ""
+    for weight in sorted({dim.weight for dim in bank.dimensions}, reverse=True):
+        rows += "".join(
+            f'<tr><th scope="row">{escape(_(dim.label))}</th><td class="rf-paper__weight-cell">{dim.weight}</td>'
+            '<td class="rf-paper__write"></td></tr>'
+            for dim in bank.dimensions
+            if dim.weight == weight
+        )
+        rows += (
+            f'<tr class="rf-paper__group" data-weight="{weight}"><th scope="row" colspan="2">'
+            f"{escape(ui(t.GROUP_SUM) % {'weight': weight})}</th><td class=\"rf-paper__write\"></td></tr>"
+        )
+    healthy, care, walk = (_(band.label) for band in bank.bands[:3])
+    low, high = (Fraction(band.min_score) - Fraction(1, 2) for band in bank.bands[1:3])
+    verdict_tables = []
+    table_rows = verdict_rows(bank)
+    for chunk in (table_rows[:34], table_rows[34:68], table_rows[68:]):
+        body = "".join(
+            f'<tr><th scope="row">{top}</th>'
+            f"<td>{escape(ui(t.UP_TO) % {'value': h}) if h is not None else '—'}</td>"
+            f"<td>{f'{c[0]}–{c[1]}' if c else '—'}</td>"
+            f"<td>{escape(ui(t.OR_MORE) % {'value': w}) if w is not None else '—'}</td></tr>"
+            for top, h, c, w in chunk
+        )
+        verdict_tables.append(
+            '<table class="rf-paper__table rf-paper__verdicts"><thead><tr>'
+            f'<th scope="col">{escape(ui(t.HIGHEST_RISK_SHORT))}</th>'
+            + "".join(f'<th scope="col">{_band(label)}</th>' for label in (healthy, care, walk))
+            + f"</tr></thead><tbody>{body}</tbody></table>"
         )
     return [
         f"<h2>{escape(ui(t.STEP_RISK))}</h2>",
-        _p(
-            _fill(
-                ui(t.RISK_RULE),
-                pooled=f'<strong class="rf-paper__pooled">{number(POOLED, lang)}</strong>',
-                worst=f'<strong class="rf-paper__worst">{number(WORST, lang)}</strong>',
-            )
-        ),
+        _p(_fill(ui(t.RISK_RULE), pooled=f'<strong class="rf-paper__pooled">{number(POOLED, lang)}</strong>')),
+        '<div class="rf-paper__scroll" role="region" tabindex="0" '
+        f'aria-label="{escape(ui(t.SECOND_PART))}">'
+        f'<table class="rf-paper__table rf-paper__second"><caption>{escape(ui(t.SECOND_PART))}</caption>'
+        f'<thead><tr><th scope="row">{escape(ui(t.BIGGEST_HEADER))}</th>{head}</tr></thead>'
+        f'<tbody><tr><th scope="row">{escape(ui(t.ADD))}</th>{second}</tr></tbody></table></div>',
         f"<h2>{escape(ui(t.STEP_SCORE))}</h2>",
+        _p(escape(ui(t.SCORE_RULE))),
         '<table class="rf-paper__table rf-paper__summary"><thead><tr>'
         + "".join(
-            f'<th scope="col">{escape(ui(h))}</th>' for h in (t.AREA, t.WEIGHT_HEADER, t.RISK, t.WEIGHT_TIMES_RISK)
+            f'<th scope="col">{escape(ui(h))}</th>' for h in (t.AREA, t.WEIGHT_HEADER, t.RISK)
         )
         + f"</tr></thead><tbody>{rows}</tbody><tfoot>"
-        f'<tr><th scope="row" colspan="3">{escape(ui(t.SUM_A))}</th><td class="rf-paper__write"></td></tr>'
-        f'<tr><th scope="row" colspan="3">{escape(ui(t.SUM_B))}</th><td class="rf-paper__write"></td></tr>'
+        f'<tr><th scope="row" colspan="2">{escape(ui(t.WEIGHTED_TOTAL))}</th><td class="rf-paper__write"></td></tr>'
+        f'<tr><th scope="row" colspan="2">{escape(ui(t.HIGHEST_RISK))}</th><td class="rf-paper__write"></td></tr>'
         "</tfoot></table>",
-        _p(
-            _fill(
-                ui(t.SCORE_RULE),
-                all=str(sum(dim.weight for dim in bank.dimensions)),
-                mean=f'<strong class="rf-paper__mean">{number(mean, lang)}</strong>',
-                top=f'<strong class="rf-paper__top">{number(1 - mean, lang)}</strong>',
-            )
-        ),
-        _p(
-            _fill(
-                ui(t.CLOSE_CALL),
-                margin=f'<strong class="rf-paper__margin">{number(CLOSE_CALL, lang)}</strong>',
-                lines=f" {escape(ui(t.OR))} ".join(f'<strong class="rf-paper__line-value">{v}</strong>' for v in lines),
-            )
-        ),
         f"<h2>{escape(ui(t.STEP_VERDICT))}</h2>",
         _p(escape(ui(t.VERDICT_RULE))),
-        '<table class="rf-paper__table rf-paper__verdicts"><thead><tr>'
-        f'<th scope="col">{escape(ui(t.SCORE))}</th><th scope="col">{escape(ui(t.VERDICT))}</th>'
-        f"</tr></thead><tbody>{''.join(ranges)}</tbody></table>",
+        f'<div class="rf-paper__verdict-tables">{"".join(verdict_tables)}</div>',
+        _p(
+            _fill(
+                ui(t.VERDICT_NOT_ALL),
+                mean=f'<strong class="rf-paper__mean">{number(mean, lang)}</strong>',
+                top=f'<strong class="rf-paper__top">{number(1 - mean, lang)}</strong>',
+                low=f'<strong class="rf-paper__low">{number(low - MARGIN, lang)}</strong>',
+                high=f'<strong class="rf-paper__high">{number(low + MARGIN, lang)}</strong>',
+                low2=f'<strong class="rf-paper__low2">{number(high - MARGIN, lang)}</strong>',
+                high2=f'<strong class="rf-paper__high2">{number(high + MARGIN, lang)}</strong>',
+                healthy=_band(healthy),
+                care=_band(care),
+                walk=_band(walk),
+            ),
+            "rf-paper__not-all",
+        ),
     ]
 
 
@@ -281,6 +387,7 @@ def _condition(lang: str, ui: Gettext, bank: Bank, num: int, qid: str, answer_id
 
 
 def _points(letter: str, points: int) -> str:
+    """One answer's points on the area, ★ when it is serious (the floor rule)."""
     severe = points >= FLOOR_POINTS
     mark = "★" if severe else ""
     css = "rf-paper__pt rf-paper__pt--severe" if severe else "rf-paper__pt"

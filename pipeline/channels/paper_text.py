@@ -3,23 +3,42 @@
 Marked with ``N_`` so that extraction (``babel.cfg``) puts them in
 ``locales/messages.pot``; translators find them in ``messages.po`` next to the
 menus. Every number in them is a placeholder filled from the engine's data.
+No formula uses letters: in Russian, Latin letters look like the Cyrillic
+answer letters, so every quantity is named in words.
 """
 
 from __future__ import annotations
 
 from pipeline.content.ui_text import N_
 
-CLIENT = N_("Client:")
+# ---- the worksheet ---------------------------------------------------------------------------
+CLIENT = N_("Client (initials or a nickname, if you like):")
 DATE = N_("Date:")
 WORKSHEET_INTRO = N_(
     "Think of one client and tick one box for each question. If you do not know, tick “%(unsure)s”. "
-    "This sheet shows no points: the person scoring it uses the scoring sheet."
+    "Nobody needs to see this sheet: it shows no points, you can score it yourself with the scoring sheet, "
+    "or type its answer code into the quiz on a computer."
 )
-WORKSHEET_END = N_("Done? Hand the sheet to whoever scores it, or score it yourself with the scoring sheet.")
+CODE_INTRO = N_(
+    "After every five questions, write the letters you ticked in the boxes of the answer code, and their check "
+    "number: the sum of the letters’ places (%(key)s). For example, %(letters)s gives %(sum)s."
+)
+CODE_GROUP = N_("Answer code, questions %(start)s–%(end)s")
+CODE_CHECK = N_("check number")
+CODE_HOW = N_(
+    "To see the full result on a computer (verdict, reasons and action plan), open the quiz, choose "
+    "“%(summary)s” and type %(version)s, then each group of letters with its check number."
+)
+WORKSHEET_END = N_("Done? Score the sheet yourself with the scoring sheet, or type its answer code into the quiz.")
 
+# ---- the scoring sheet -----------------------------------------------------------------------
 SCORING_INTRO = N_(
     "Use this sheet with a filled-in worksheet. Every point, table and rule on it is printed from the online "
     "quiz itself, so the verdict is the one the quiz gives for the same answers."
+)
+SCORING_HOW = N_(
+    "One person with a pencil scores one worksheet. Work through the steps in order and stop as soon as one "
+    "gives a verdict."
 )
 STEP_DEALBREAKERS = N_("Step 1. Dealbreakers")
 DEALBREAKERS_RULE = N_(
@@ -40,54 +59,67 @@ UNSURE_RULE = N_(
 
 STEP_POINTS = N_("Step 3. Points per area")
 POINTS_RULE = N_(
-    "Each box is one area of the working relationship. For each question in a box, write in the “Points” column "
-    "the points of the answer ticked on the worksheet. If that answer is “%(unsure)s”, write nothing and strike "
-    "out the question’s “Out of” number. A ★ marks a serious warning sign."
+    "Each box is one area of the working relationship. For each question in a box, look for the letter ticked on "
+    "the worksheet: if it is listed, write its number in the “Points” column, with its ★ if it has one; if it is "
+    "not listed, that answer gives no points here, so leave the cell empty. If the answer is “%(unsure)s”, strike "
+    "out the question’s number in the “Out of” column. Then fill in the lines under the box."
 )
 QUESTION = N_("Question")
-POINTS_PER_ANSWER = N_("Points per answer")
+POINTS_PER_ANSWER = N_("Points per answer (letters not listed: none)")
 POINTS = N_("Points")
 OUT_OF = N_("Out of")
 WEIGHT = N_("weight %(weight)s")
-TOTAL_POINTS = N_("Total points (P)")
-TOTAL_OUT_OF = N_("Total out of, without the struck-out numbers (M)")
-HIGHEST = N_("Highest points in the box (H)")
-RISK_TABLE = N_("%(area)s: %(pooled)s × P ÷ %(total)s, when nothing is struck out")
-RISK_TABLE_CORNER = N_("P")
+TOTAL_POINTS = N_("Total of the “Points” column")
+BIGGEST = N_("Biggest number in the “Points” column (0 if it is empty)")
+OUT_OF_TOTAL = N_("Total of the “Out of” column")
+TOTAL_OUT_OF = N_("Only if a number is struck out: that total minus the struck-out numbers")
+RISK_TABLE = N_("%(area)s: first part of the risk for each total of the “Points” column (nothing struck out)")
+RISK_TABLE_CORNER = N_("Total")
 
 STEP_RISK = N_("Step 4. Risk per area")
 RISK_RULE = N_(
-    "For each box: when nothing is struck out, read the risk for P in the box’s table; otherwise work out "
-    "%(pooled)s × P ÷ M and round it to two decimals. Then add %(worst)s × H. A box whose “Out of” numbers are "
-    "all struck out does not count."
+    "For each box, if nothing is struck out, find the first part of the risk in the box’s table (row: the tens of "
+    "the total; column: the units). If something is struck out, work out %(pooled)s × the total of “Points” ÷ the "
+    "total of “Out of”, to the nearest whole number (halves go up). Add the second part for the box’s biggest "
+    "number, from the row below, and write the sum in the area’s “Risk” cell in step 5. A box whose “Out of” "
+    "numbers are all struck out does not count: write a dash."
 )
+SECOND_PART = N_("Second part of the risk")
+BIGGEST_HEADER = N_("Biggest number")
+ADD = N_("add")
 
-STEP_SCORE = N_("Step 5. Score")
+STEP_SCORE = N_("Step 5. Weighted total")
 SCORE_RULE = N_(
-    "Multiply each counted area’s risk by its weight and add the results: that is A. Add up the weights of the "
-    "counted areas: that is B (%(all)s when every area counts). T is the highest area risk. "
-    "Score = %(mean)s × A ÷ B + %(top)s × T, rounded to two decimals."
+    "For each weight, add up the risks of its areas and multiply the sum by the weight; then add up the results: "
+    "that is the weighted total. Then circle the highest risk."
 )
+GROUP_SUM = N_("Areas of weight %(weight)s: their risks added up, × %(weight)s")
 AREA = N_("Area")
 WEIGHT_HEADER = N_("Weight")
 RISK = N_("Risk")
-WEIGHT_TIMES_RISK = N_("Weight × risk")
-SUM_A = N_("A (sum)")
-SUM_B = N_("B (weights counted)")
-CLOSE_CALL = N_(
-    "If the score is within %(margin)s of %(lines)s, the rounded numbers cannot settle it: work out steps 4 "
-    "and 5 again keeping every decimal (a calculator helps), or enter the answers in the quiz on a computer."
-)
+WEIGHTED_TOTAL = N_("Weighted total (the results above added up)")
+HIGHEST_RISK = N_("Highest risk (the biggest number in the “Risk” column)")
+HIGHEST_RISK_SHORT = N_("Highest risk")
 
 STEP_VERDICT = N_("Step 6. Verdict")
-VERDICT_RULE = N_("Round the score to a whole number (a half goes up) and find its row.")
-SCORE = N_("Score")
-VERDICT = N_("Verdict")
+VERDICT_RULE = N_(
+    "Find the row of the highest risk and see in which column the weighted total falls: that is the verdict. "
+    "A total between two columns is too close to call with rounded numbers: type the worksheet’s answer code "
+    "into the quiz, or work out steps 4 and 5 again keeping every decimal (a calculator helps)."
+)
+VERDICT_NOT_ALL = N_(
+    "If an area does not count (a dash in step 5), this table does not apply: work out %(mean)s × the weighted "
+    "total ÷ the sum of the weights of the areas that count, plus %(top)s × the highest risk. A result from "
+    "%(low)s to %(high)s or from %(low2)s to %(high2)s is too close to call (see above); otherwise it is "
+    "“%(healthy)s” below %(low)s, “%(care)s” from %(high)s to %(low2)s and “%(walk)s” above %(high2)s."
+)
+UP_TO = N_("up to %(value)s")
+OR_MORE = N_("%(value)s or more")
 FLOOR_RULE = N_(
-    "If the verdict is “%(healthy)s” but you wrote a ★ in step 3 (an answer worth %(points)s points or more on "
-    "one area), the verdict is “%(floor)s”: one serious warning sign is enough to act on."
+    "If the verdict is “%(healthy)s” but a number you copied in step 3 has a ★ (an answer worth %(points)s points "
+    "or more on one area), the verdict is “%(floor)s”: one serious warning sign is enough to act on."
 )
 SCORING_END = N_(
     "The online quiz gives the same verdict for the same answers and adds the client types that match and an "
-    "action plan with links to the guidance."
+    "action plan with links to the guidance: type the worksheet’s answer code into it to see them."
 )

@@ -226,3 +226,73 @@ def test_file_shim_answers_exactly_the_files_pyodide_asks_for(
         assert "is not one of the bundle's files" in message, refused
     assert log.blocked == []  # refused before any request was made
     assert log.errors == []
+
+
+@pytest.mark.parametrize("lang", ["es", "ru", "en"])
+def test_a_worksheets_answer_code_gives_the_engines_result_over_file_url(
+    bundle: Path, browser: object, lang: str
+) -> None:
+    """Issue 19: the code a participant writes on the bundle's printed worksheet (its version and letters, the
+    check numbers added by hand), typed into the bundle's quiz: a slip gets the engine's message naming the
+    group; the right code gives CPython's result and shows the same code; "clear my answers" leaves no quiz key."""
+    from playwright.sync_api import expect
+
+    from quiz.json_api import bank_json, decode_code_json, encode_code_json, score_json
+    from tests.pipeline.channels.paper_sheet import Worksheet
+
+    rng = random.Random(f"code-{lang}")
+    bank = json.loads(bank_json(lang))
+    answers = {q["id"]: rng.choice(q["answers"])["id"] for q in bank["questions"]}
+    worksheet = Worksheet((bundle / lang / "paper-quiz.html").read_text(encoding="utf-8"))
+    places = {letter: n for n, letter in enumerate(worksheet.key, start=1)}
+    ticks = [
+        worksheet.letter_of(num, next(a["text"] for a in q["answers"] if a["id"] == answers[q["id"]]))
+        for num, q in enumerate(bank["questions"], start=1)
+    ]
+    groups = [ticks[start - 1 : end] for start, end in worksheet.strips]
+    code = " ".join([worksheet.version, *("".join(g) + " " + str(sum(places[x] for x in g)) for g in groups)])
+    document = json.dumps({"schema_version": 1, "answers": answers})
+    assert json.loads(decode_code_json(code, lang))["answers"] == answers  # the worksheet's code is the engine's
+    expected = json.loads(score_json(document, lang))["result"]
+    # a slip: question 6 (the first of group 2) typed with another of its letters, so group 2 does not add up
+    sixth = groups[1][0]
+    other = worksheet.key[places[sixth] % len(bank["questions"][5]["answers"])]
+    slip = code.replace(" " + "".join(groups[1]) + " ", " " + other + "".join(groups[1][1:]) + " ", 1)
+    assert slip != code
+    (error,) = json.loads(decode_code_json(slip, lang))["errors"]
+    assert error["group"] == 2
+    message = error["message"]
+
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    log = OfflineLog(ctx)
+    page = log.watch(ctx.new_page())
+    try:
+        page.goto((bundle / lang / "quiz.html").as_uri())
+        t = json.loads(page.locator("#quiz-config").text_content())["strings"]
+        page.get_by_text(t["code_summary"]).click()
+        field = page.get_by_label(t["code_label"])
+        field.fill(slip)
+        page.locator("[data-action=code]").click()
+        expect(page.locator(".rf-quiz__code-problems [role=alert]")).to_have_text(message, timeout=SLOW)
+        expect(page.locator(".rf-quiz__result")).to_be_hidden()
+        field.fill(code.lower() if lang != "ru" else code)
+        page.locator("[data-action=code]").click()
+        expect(page.locator(".rf-quiz__result")).to_be_visible(timeout=SLOW)
+        expect(page.locator(".rf-quiz__band")).to_have_text(expected["band"]["label"])
+        expect(page.locator(".rf-quiz__score")).to_contain_text(str(round(expected["score"])))
+        own_code = json.loads(encode_code_json(document, lang))["code"]
+        expect(page.locator(".rf-quiz__code-value")).to_have_text(own_code)
+        assert page.evaluate("Object.keys(localStorage).some((k) => k.startsWith('redflags-quiz'))")
+        page.locator("[data-action=clear]").click()
+        expect(page.locator(".rf-quiz__status")).to_have_text(t["cleared"])
+        keys = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+        assert not [key for key in keys if "quiz" in key], keys
+        expect(page.locator(".rf-quiz__result")).to_be_hidden()
+        assert page.locator("fieldset[data-question] input:checked").count() == 0
+        page.reload()  # nothing comes back
+        expect(page.locator(".rf-quiz__status")).to_have_text("")
+        assert page.locator("fieldset[data-question] input:checked").count() == 0
+        assert log.blocked == []
+        assert log.errors == []
+    finally:
+        ctx.close()

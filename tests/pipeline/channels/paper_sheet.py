@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from html.parser import HTMLParser
 
@@ -80,16 +80,19 @@ def decimal(text: str) -> Decimal:
     return Decimal(text.strip().replace(",", "."))
 
 
-def round2(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
 class Worksheet:
-    """``questions``: question number -> {answer letter: answer text}, as printed."""
+    """``questions``: question number -> {answer letter: answer text}, as printed; the answer code's boxes."""
 
     def __init__(self, html: str) -> None:
         self.questions: dict[int, dict[str, str]] = {}
-        for block in parse(html).all("div", "rf-paper__question"):
+        root = parse(html)
+        self.version = root.one("strong", "rf-paper__code-version").text()
+        self.strips = [(int(p.attrs["data-start"]), int(p.attrs["data-end"])) for p in root.all("p", "rf-paper__code")]
+        for strip, (start, end) in zip(root.all("p", "rf-paper__code"), self.strips, strict=True):
+            assert len(strip.all("span", "rf-paper__box-cell")) == end - start + 2  # letters and the check number
+        key = root.one("p", "rf-paper__code-intro").text()
+        self.key = [letter for letter, _ in re.findall(r"(\w) = (\d+)", key)]
+        for block in root.all("div", "rf-paper__question"):
             num = int(block.one("span", "rf-paper__num").text().rstrip("."))
             answers = {}
             for item in block.one("ul", "rf-paper__answers").all("li"):
@@ -108,7 +111,23 @@ class Area:
     label: str
     weight: int
     rows: list[tuple[int, dict[str, tuple[int, bool]], int]]  # question, letter -> (points, star), out of
-    table: dict[int, Decimal]
+    table: dict[int, int]
+    out_of_total: int
+
+
+@dataclass
+class Operations:
+    """What a person does with a pencil for one worksheet (counted as the procedure runs)."""
+
+    entries: int = 0  # numbers written on the sheet
+    lookups: int = 0  # a value found in a printed table
+    additions: int = 0  # one addition or subtraction of two whole numbers
+    multiplications: int = 0  # by a one-digit number (the weight) or by 50
+    divisions: int = 0  # long division to a whole number
+
+    @property
+    def arithmetic(self) -> int:
+        return self.additions + self.multiplications + self.divisions
 
 
 class ScoringSheet:
@@ -130,20 +149,35 @@ class ScoringSheet:
         self.unsure = root.one("span", "rf-paper__unsure").text()
         self.areas = [self._area(section) for section in root.all("section", "rf-paper__area")]
         self.pooled = decimal(root.one("strong", "rf-paper__pooled").text())
-        self.worst = decimal(root.one("strong", "rf-paper__worst").text())
-        self.mean = decimal(root.one("strong", "rf-paper__mean").text())
-        self.top = decimal(root.one("strong", "rf-paper__top").text())
-        self.margin = decimal(root.one("strong", "rf-paper__margin").text())
-        self.lines = [decimal(s.text()) for s in root.all("strong", "rf-paper__line-value")]
-        self.verdicts = []
-        for row in root.one("table", "rf-paper__verdicts").one("tbody").all("tr"):
-            low, high = re.split(r"[–-]", row.one("td", "rf-paper__range").text())
-            self.verdicts.append((int(low), int(high), row.one("strong", "rf-paper__band").text()))
+        second = root.one("table", "rf-paper__second")
+        heads = [int(th.text()) for th in second.one("thead").all("th")[1:]]
+        self.second = dict(zip(heads, (int(td.text()) for td in second.one("tbody").all("td")), strict=True))
+        self.verdict_labels = [s.text() for s in root.one("table", "rf-paper__verdicts").one("thead").all("strong")]
+        self.verdicts: dict[int, tuple[int | None, tuple[int, int] | None, int | None]] = {}
+        for table in root.all("table", "rf-paper__verdicts"):
+            for row in table.one("tbody").all("tr"):
+                healthy, care, walk = (cell.text() for cell in row.all("td"))
+                self.verdicts[int(row.one("th").text())] = (
+                    _number_in(healthy),
+                    tuple(int(v) for v in care.split("–")) if care != "—" else None,  # type: ignore[misc]
+                    _number_in(walk),
+                )
+        not_all = root.one("p", "rf-paper__not-all")
+        self.mean = decimal(not_all.one("strong", "rf-paper__mean").text())
+        self.top = decimal(not_all.one("strong", "rf-paper__top").text())
+        self.close = [
+            (
+                decimal(not_all.one("strong", f"rf-paper__{a}").text()),
+                decimal(not_all.one("strong", f"rf-paper__{b}").text()),
+            )
+            for a, b in (("low", "high"), ("low2", "high2"))
+        ]
         floor = root.one("p", "rf-paper__floor")
         self.floor_from = floor.one("strong", "rf-paper__band").text()
         self.floor_points = int(floor.one("strong", "rf-paper__floor-points").text())
         self.floor_to = floor.one("strong", "rf-paper__floor-band").text()
         self.recounts = 0
+        self.ops = Operations()
 
     @staticmethod
     def _paragraph_of(root: Node, target: Node) -> Node:
@@ -165,42 +199,101 @@ class ScoringSheet:
             tens = int(row.one("th").text())
             for units, cell in enumerate(row.all("td")):
                 if cell.text().strip():
-                    table[tens + units] = decimal(cell.text())
-        return Area(section.one("span", "rf-paper__area-label").text(), weight, rows, table)
+                    table[tens + units] = int(cell.text())
+        full = int(section.one("td", "rf-paper__outof-total").text())
+        return Area(section.one("span", "rf-paper__area-label").text(), weight, rows, table, full)
 
     def score(self, worksheet: Worksheet, ticks: dict[int, str]) -> tuple[str, set[str]]:
         """Steps 1 to 6 for the ticked letters: (the verdict, the dealbreaker rows that matched)."""
+        ops = self.ops
         hits = {text for text, conds in self.dealbreakers if all(ticks[q] in letters for q, letters in conds)}
         if hits:
             return self.walk_away, hits
         unsure = {q for q, letter in ticks.items() if worksheet.questions[q][letter] == self.unsure}
         if len(unsure) >= self.unsure_limit:
             return self.undecided, set()
-        boxes, star = [], False
+        risks, exact, star = [], [], False
         for area in self.areas:
-            written = [(points[ticks[q]], out_of) for q, points, out_of in area.rows if q not in unsure]
-            star = star or any(s for (_, s), _ in written)
-            total_p = sum(p for (p, _), _ in written)
-            total_o = sum(o for _, o in written)
-            highest = max((p for (p, _), _ in written), default=0)
-            if total_o:
-                boxes.append((area, total_p, total_o, highest, len(written) == len(area.rows)))
-        risks = [
-            (a.weight, (a.table[p] if full else round2(self.pooled * p / o)) + self.worst * h)
-            for a, p, o, h, full in boxes
-        ]
-        mean = sum(w * r for w, r in risks) / sum(w for w, _ in risks)
-        score = round2(self.mean * mean + self.top * max(r for _, r in risks))
-        if any(abs(score - line) <= self.margin for line in self.lines):  # the close call: every decimal
-            self.recounts += 1
-            exact = [(a.weight, Fraction(self.pooled) * p / o + Fraction(self.worst) * h) for a, p, o, h, _ in boxes]
-            value = Fraction(self.mean) * sum(w * r for w, r in exact) / sum(w for w, _ in exact) + Fraction(
-                self.top
-            ) * max(r for _, r in exact)
-            whole = int(value + Fraction(1, 2))
-        else:
-            whole = int(score.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        verdict = next(label for low, high, label in self.verdicts if low <= whole <= high)
+            # step 3: copy the listed points of the ticked letters (unlisted letters: an empty cell)
+            written = [points[ticks[q]] for q, points, _ in area.rows if q not in unsure and ticks[q] in points]
+            struck = [out_of for q, _, out_of in area.rows if q in unsure]
+            star = star or any(s for _, s in written)
+            ops.entries += len(written)
+            total = sum(p for p, _ in written)
+            ops.additions += max(0, len(written) - 1)
+            biggest = max((p for p, _ in written), default=0)
+            ops.entries += 2  # the total and the biggest number
+            if len(struck) == len(area.rows):  # every question struck out: the area does not count
+                ops.entries += 1  # the dash
+                continue
+            if not struck:  # step 4: nothing struck out: the table
+                first = area.table[total]
+                ops.lookups += 1
+                out_of = area.out_of_total
+            else:  # the printed total minus the struck-out numbers, then 50 x total / that
+                out_of = area.out_of_total - sum(struck)
+                ops.entries += 1
+                ops.additions += len(struck)
+                ops.multiplications += 1
+                ops.divisions += 1
+                first = int((self.pooled * total / out_of + Decimal("0.5")).to_integral_value(rounding="ROUND_FLOOR"))
+            risk = first + self.second[biggest]
+            ops.lookups += 1
+            ops.additions += 1
+            ops.entries += 1
+            risks.append((area.weight, risk))
+            exact.append((area.weight, Fraction(self.pooled) * total / out_of + self.second[biggest]))
+        # step 5: per weight, the risks added up and multiplied by it; the results added up; the highest risk
+        by_weight: dict[int, list[int]] = {}
+        for weight, risk in risks:
+            by_weight.setdefault(weight, []).append(risk)
+        ops.additions += sum(len(group) - 1 for group in by_weight.values()) + len(by_weight) - 1
+        ops.multiplications += sum(1 for weight in by_weight if weight > 1)
+        ops.entries += len(by_weight) + 2
+        weighted = sum(weight * sum(group) for weight, group in by_weight.items())
+        top = max(r for _, r in risks)
+        if len(risks) == len(self.areas):  # step 6: the verdict table
+            ops.lookups += 1
+            healthy, care, walk = self.verdicts[top]
+            labels = self.verdict_labels
+            if healthy is not None and weighted <= healthy:
+                verdict = labels[0]
+            elif care is not None and care[0] <= weighted <= care[1]:
+                verdict = labels[1]
+            elif walk is not None and weighted >= walk:
+                verdict = labels[2]
+            else:
+                verdict = self._recount(exact)
+        else:  # an area does not count: the formula
+            ops.additions += len(by_weight) + 1
+            ops.multiplications += 2
+            ops.divisions += 1
+            value = self.mean * weighted / sum(w for w, _ in risks) + self.top * top
+            (low, high), (low2, high2) = self.close
+            if low <= value <= high or low2 <= value <= high2:
+                verdict = self._recount(exact)
+            elif value < low:
+                verdict = self.verdict_labels[0]
+            elif value < low2:
+                verdict = self.verdict_labels[1]
+            else:
+                verdict = self.verdict_labels[2]
         if verdict == self.floor_from and star:
             verdict = self.floor_to
         return verdict, set()
+
+    def _recount(self, exact: list[tuple[int, Fraction]]) -> str:
+        """The close call: steps 4 and 5 again with every decimal (or the quiz, through the answer code)."""
+        self.recounts += 1
+        mean, top = Fraction(self.mean), Fraction(self.top)
+        value = mean * sum(w * r for w, r in exact) / sum(w for w, _ in exact) + top * max(r for _, r in exact)
+        whole = int(value + Fraction(1, 2))
+        (_, high), (_, high2) = self.close  # the band lines are halfway through the close-call ranges
+        if whole < high:
+            return self.verdict_labels[0]
+        return self.verdict_labels[1] if whole < high2 else self.verdict_labels[2]
+
+
+def _number_in(text: str) -> int | None:
+    found = re.search(r"\d+", text)
+    return int(found.group()) if found else None

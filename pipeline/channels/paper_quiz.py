@@ -169,7 +169,7 @@ def render_scoring_sheet(lang: str, ui: Gettext) -> str:
     qnum = {q.id: n for n, q in enumerate(bank.questions, start=1)}
     parts = [
         f'<div class="rf-paper rf-paper--scoring" lang="{escape(lang)}">',
-        _p(escape(ui(t.SCORING_INTRO)) + " " + escape(ui(t.SCORING_HOW)), "rf-paper__intro"),
+        _p(escape(ui(t.SCORING_INTRO)), "rf-paper__intro"),
         f"<h2>{escape(ui(t.STEP_DEALBREAKERS))}</h2>",
         _p(_fill(ui(t.DEALBREAKERS_RULE), band=_band(_(walk_away.label)))),
         '<table class="rf-paper__table rf-paper__dealbreakers"><thead><tr>'
@@ -357,7 +357,9 @@ def _risk_steps(lang: str, ui: Gettext, _: Gettext, bank: Bank) -> list[str]:
         "</tfoot></table>",
         f"<h2>{escape(ui(t.STEP_VERDICT))}</h2>",
         _p(escape(ui(t.VERDICT_RULE))),
-        f'<div class="rf-paper__verdict-tables">{"".join(verdict_tables)}</div>',
+        # A phone may be too narrow for three tables with long band names: the wrapper scrolls.
+        f'<div class="rf-paper__scroll rf-paper__verdict-tables" role="region" tabindex="0" '
+        f'aria-label="{escape(ui(t.STEP_VERDICT))}">{"".join(verdict_tables)}</div>',
         _p(
             _fill(
                 ui(t.VERDICT_NOT_ALL),

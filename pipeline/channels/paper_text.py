@@ -36,10 +36,6 @@ SCORING_INTRO = N_(
     "Use this sheet with a filled-in worksheet. Every point, table and rule on it is printed from the online "
     "quiz itself, so the verdict is the one the quiz gives for the same answers."
 )
-SCORING_HOW = N_(
-    "One person with a pencil scores one worksheet. Work through the steps in order and stop as soon as one "
-    "gives a verdict."
-)
 STEP_DEALBREAKERS = N_("Step 1. Dealbreakers")
 DEALBREAKERS_RULE = N_(
     "If a row below matches the worksheet, the verdict is “%(band)s” whatever the points: note every row that "

@@ -50,7 +50,6 @@ def render_quiz_form(
     bank = load_bank(lang)
 
     strings = translate_ui_strings(translations(lang).gettext)
-    strings["code_hint"] = strings["code_hint"].replace("{example}", code_example(lang))
     questions = bank["questions"]
     config = {
         "lang": lang,
@@ -69,7 +68,7 @@ def render_quiz_form(
         f'<progress max="{total}" value="1" aria-label="{escape(strings["progress_label"])}"></progress>',
         '<span class="rf-quiz__count" aria-live="polite"></span>',
         "</div>",
-        _code_box(strings),
+        _code_box(strings, code_example(lang)),
         '<form class="rf-quiz__form" action="#" method="get" novalidate>',
         *(_question(number, question) for number, question in enumerate(questions, start=1)),
         '<div class="rf-quiz__nav" hidden>',
@@ -96,15 +95,16 @@ def render_quiz_form(
     return "\n".join(parts) + "\n"
 
 
-def _code_box(strings: dict[str, str]) -> str:
+def _code_box(strings: dict[str, str], example: str) -> str:
     """Where a paper worksheet's answer code is typed in; shown by the widget (it needs the engine)."""
+    hint = strings["code_hint"].replace("{example}", example)
     return "\n".join(
         [
             '<details class="rf-quiz__code" hidden>',
             f"<summary>{escape(strings['code_summary'])}</summary>",
             '<form class="rf-quiz__code-form" action="#" method="get" novalidate>',
             f'<label for="rf-quiz-code">{escape(strings["code_label"])}</label>',
-            f'<p class="rf-quiz__hint" id="rf-quiz-code-hint">{escape(strings["code_hint"])}</p>',
+            f'<p class="rf-quiz__hint" id="rf-quiz-code-hint">{escape(hint)}</p>',
             '<div class="rf-quiz__code-row">',
             '<input type="text" id="rf-quiz-code" name="code" autocomplete="off" autocapitalize="characters" '
             'spellcheck="false" maxlength="200" aria-describedby="rf-quiz-code-hint">',

@@ -69,12 +69,14 @@ def test_every_question_is_a_fieldset_with_labelled_radios(lang: str) -> None:
     fieldsets = [a for t, a in page.tags if t == "fieldset"]
     assert [f["data-question"] for f in fieldsets] == [q["id"] for q in bank["questions"]]
     assert [legend.split(" ", 1)[1] for legend in page.legends] == [q["text"] for q in bank["questions"]]
-    radios = [a for t, a in page.tags if t == "input"]
+    inputs = [a for t, a in page.tags if t == "input"]
+    radios = [a for a in inputs if a.get("type") == "radio"]
     assert len(radios) == sum(len(q["answers"]) for q in bank["questions"])
-    assert all(r["type"] == "radio" for r in radios)
+    (code,) = [a for a in inputs if a.get("type") != "radio"]  # the answer code's field
+    assert code["type"] == "text" and code["id"] == "rf-quiz-code"
     label_targets = {a["for"] for t, a in page.tags if t == "label"}
     ids = [r["id"] for r in radios]
-    assert len(set(ids)) == len(ids) and set(ids) == label_targets
+    assert len(set(ids)) == len(ids) and set(ids) | {code["id"]} == label_targets
     assert not any(a.get("hidden") is not None for t, a in page.tags if t == "fieldset")
 
 

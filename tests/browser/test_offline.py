@@ -275,6 +275,15 @@ def test_a_worksheets_answer_code_gives_the_engines_result_over_file_url(
         page.locator("[data-action=code]").click()
         expect(page.locator(".rf-quiz__code-problems [role=alert]")).to_have_text(message, timeout=SLOW)
         expect(page.locator(".rf-quiz__result")).to_be_hidden()
+        # a code cut short: its two complete groups are kept and the quiz opens at question 11
+        field.fill(" ".join(code.split(" ")[:5]))
+        page.locator("[data-action=code]").click()
+        partial = t["code_partial"].replace("{last}", "10").replace("{next}", "11")
+        expect(page.locator(".rf-quiz__status")).to_have_text(partial, timeout=SLOW)
+        eleventh = bank["questions"][10]["id"]
+        expect(page.locator(f"fieldset[data-question='{eleventh}']")).to_be_visible()
+        tenth = bank["questions"][9]
+        expect(page.locator(f'input[name="{tenth["id"]}"][value="{answers[tenth["id"]]}"]')).to_be_checked()
         field.fill(code.lower() if lang != "ru" else code)
         page.locator("[data-action=code]").click()
         expect(page.locator(".rf-quiz__result")).to_be_visible(timeout=SLOW)

@@ -88,18 +88,21 @@ def test_a_code_cut_short_gives_its_complete_groups(answers: dict[str, str], lan
 
 def test_slips_are_named_by_group_or_question() -> None:
     answers = {q.id: q.answers[0].id for q in BANK.questions}
-    code = encode(BANK, answers, "en")  # 1-AAAAA5-AAAAA5-...
-    assert code.startswith("1-AAAAA5-AAAAA5")
+    code = encode(BANK, answers, "en")  # <version>-AAAAA5-AAAAA5-...
+    v = str(answer_code.version(BANK))
+    assert code.startswith(f"{v}-AAAAA5-AAAAA5")
+    last = BANK.questions[-1]
+    beyond = answer_code.LATIN[len(last.answers)]  # a letter the last question does not have
 
     def problem(text: str, lang: str = "en") -> tuple[str, dict[str, object]]:
         with pytest.raises(CodeError) as caught:
             decode(BANK, text, lang)
         return caught.value.problems[0]
 
-    kind, params = problem("1-AAAAA5-AABAA5" + code[len("1-AAAAA5-AAAAA5") :])
+    kind, params = problem(f"{v}-AAAAA5-AABAA5" + code[len(f"{v}-AAAAA5-AAAAA5") :])
     assert (kind, params["group"], params["start"], params["end"]) == ("code-check", 2, 6, 10)
-    assert problem("1-AAAA5" + code[len("1-AAAAA5") :])[0] == "code-group-length"
-    kind, params = problem("1-AAAAA5-AAAAA5-AAAAA5-AAAAA5-AAAAG11")
+    assert problem(f"{v}-AAAA5" + code[len(f"{v}-AAAAA5") :])[0] == "code-group-length"
+    kind, params = problem(f"{v}-AAAAA5-AAAAA5-AAAAA5-AAAAA5-AAAA{beyond}{5 + len(last.answers)}")
     assert kind == "code-letter" and params["number"] == 25
     assert problem("AAAAA5-AAAAA5")[0] == "code-no-version"
     assert problem("0" + code[1:])[0] == "code-old-version"

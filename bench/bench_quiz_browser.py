@@ -1,6 +1,7 @@
 """The quiz in headless Debian Chromium on localhost: start-up, result and main-thread figures.
 
-    .venv/bin/python bench/bench_quiz_browser.py [--runs 5] [--lang en] [--server plain|project] [--snapshot]
+    .venv/bin/python bench/bench_quiz_browser.py [--runs 5] [--lang en] [--site DIR] [--baseline DIR]
+                                                 [--server plain|project] [--snapshot]
 
 Prints medians (and ranges) over ``--runs`` fresh browser contexts of:
 - a bare page's first paint (how fast this machine is right now, for calibration),
@@ -12,7 +13,9 @@ Prints medians (and ranges) over ``--runs`` fresh browser contexts of:
 - longest main-thread task over the whole flow (long tasks are >= 50 ms; "none" meets the goal),
 - bytes transferred before the first interaction and in total.
 
-Each report says the load average before and after it (the machine is shared). ``--server``:
+Each report says the load average before and after it (the machine is shared);
+``--baseline DIR`` measures another built site (say, main before a change) in turns with this
+one, so both see the same load. ``--server``:
 ``plain`` (default) is Python's bare ``http.server`` (no cache headers, no compression: the
 figures of issue 23's first table); ``project`` is ``pipeline/deploy/serve.py``, which sends
 what production sends (the header policy, an immutable runtime folder, the precompressed
@@ -204,12 +207,26 @@ def with_snapshot(site: Path, out: Path) -> Path:
 
 
 def measure(browser: object, site: Path, runs: int, lang: str, server_kind: str = "plain") -> list[dict[str, float]]:
-    (site / "bare.html").write_text("<!doctype html><title>bare</title><p>Hello.</p>", encoding="utf-8")
-    server, base = serve(site, server_kind)
+    return measure_interleaved(browser, [site], runs, lang, server_kind)[0]
+
+
+def measure_interleaved(
+    browser: object, sites: list[Path], runs: int, lang: str, server_kind: str = "plain"
+) -> list[list[dict[str, float]]]:
+    """``runs`` runs of each site, taking turns (A, B, A, B...): on a shared machine both see the same load."""
+    servers = []
+    for site in sites:
+        (site / "bare.html").write_text("<!doctype html><title>bare</title><p>Hello.</p>", encoding="utf-8")
+        servers.append(serve(site, server_kind))
     try:
-        return [one_run(browser, base, lang) for _ in range(runs)]
+        results: list[list[dict[str, float]]] = [[] for _ in sites]
+        for _ in range(runs):
+            for index, (_, base) in enumerate(servers):
+                results[index].append(one_run(browser, base, lang))
+        return results
     finally:
-        server.shutdown()
+        for server, _ in servers:
+            server.shutdown()
 
 
 def load() -> str:
@@ -241,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", choices=("es", "ru", "en"))
     parser.add_argument("--snapshot", action="store_true", help="also measure a memory-snapshot start")
     parser.add_argument("--site", type=Path, help="a built site/ (default: build one into a temporary folder)")
+    parser.add_argument("--baseline", type=Path,
+                        help="another built site, measured in turns with this one (a before/after under one load)")
     parser.add_argument("--server", default="plain", choices=("plain", "project"),
                         help="Python's bare http.server, or the project's (production headers, .br)")
     args = parser.parse_args(argv)
@@ -251,7 +270,13 @@ def main(argv: list[str] | None = None) -> int:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         title = f"quiz, plain start, lang={args.lang}, {args.server} server"
         before = load()
-        report(title, measure(browser, site, args.runs, args.lang, args.server), before)
+        if args.baseline is None:
+            report(title, measure(browser, site, args.runs, args.lang, args.server), before)
+        else:
+            base = copy_site(args.baseline, Path(tmp) / "baseline")
+            ours, theirs = measure_interleaved(browser, [site, base], args.runs, args.lang, args.server)
+            report(f"{title}: {args.site or 'this build'}", ours, before)
+            report(f"{title}: baseline {args.baseline} (runs taking turns with the above)", theirs, before)
         if args.snapshot:
             snap = with_snapshot(site, Path(tmp) / "snapshot-site")
             before = load()

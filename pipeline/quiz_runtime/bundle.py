@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -49,7 +50,7 @@ def build_quiz_bundle(dest: Path, *, root: Path, file_urls: bool = False, cache_
         if name != NPM_LOCK:
             shutil.copyfile(root / NPM_DIR / name, dest / name)
     wheel = build_wheel(root / "quiz", dest)
-    write_lock(root / NPM_DIR / NPM_LOCK, wheel, dest / "pyodide-lock.json")
+    write_lock(root / NPM_DIR / NPM_LOCK, wheel, dest / "pyodide-lock.json", cache_dir=cache_dir)
     build_stdlib(dest, wheel=wheel, cache_dir=cache_dir)
     copy_assets(root / ASSETS_DIR, dest)
     if file_urls:
@@ -107,8 +108,35 @@ def _compile_catalogs(root: Path) -> None:
     compile_quiz_catalogs(root)
 
 
-def write_lock(npm_lock: Path, wheel: Path, out: Path) -> None:
-    """npm's ``pyodide-lock.json`` plus ``wheel``, via ``pyodide lockfile add-wheels`` (offline)."""
+def write_lock(npm_lock: Path, wheel: Path, out: Path, *, cache_dir: Path | None = None) -> None:
+    """npm's ``pyodide-lock.json`` plus ``wheel``, via ``pyodide lockfile add-wheels`` (offline).
+
+    With ``cache_dir`` the new lock is kept under the sha256 of npm's lock and of the wheel:
+    the command's start-up (2-8 s of wall time on the loaded build machine, for 0.4 s of
+    work) is paid once per quiz change. A cached lock is checked like a fresh one.
+    """
+    key = hashlib.sha256(npm_lock.read_bytes() + b"\0" + wheel.read_bytes()).hexdigest()
+    cached = cache_dir / "pyodide-lock" / f"{key}.json" if cache_dir else None
+    if cached is not None and cached.is_file():
+        lock = json.loads(cached.read_text(encoding="utf-8"))
+    else:
+        lock = _add_wheel(npm_lock, wheel)
+    entry = lock["packages"].get(WHEEL_NAME)
+    if entry is None or entry.get("file_name") != wheel.name or entry.get("sha256") != sha256_file(wheel):
+        raise QuizBundleError(f"the new lock file has no valid entry for {WHEEL_NAME}", out)
+    text = json.dumps(lock, sort_keys=True, separators=(",", ":"))
+    out.write_text(text, encoding="utf-8")
+    if cached is not None and not cached.is_file():
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_name(f".{cached.name}.{os.getpid()}")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # an unwritable cache only costs the next build the command again
+
+
+def _add_wheel(npm_lock: Path, wheel: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         new_lock = Path(tmp) / "pyodide-lock.json"
         command = [
@@ -122,11 +150,7 @@ def write_lock(npm_lock: Path, wheel: Path, out: Path) -> None:
             raise QuizBundleError(
                 f"`pyodide lockfile add-wheels` failed: {(result.stderr or result.stdout).strip()[-800:]}", wheel
             )
-        lock = json.loads(new_lock.read_text(encoding="utf-8"))
-    entry = lock["packages"].get(WHEEL_NAME)
-    if entry is None or entry.get("file_name") != wheel.name or entry.get("sha256") != sha256_file(wheel):
-        raise QuizBundleError(f"the new lock file has no valid entry for {WHEEL_NAME}", out)
-    out.write_text(json.dumps(lock, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        return json.loads(new_lock.read_text(encoding="utf-8"))
 
 
 def copy_assets(assets: Path, dest: Path) -> None:

@@ -132,3 +132,25 @@ def test_worker_watches_the_warning_the_pinned_pyodide_logs_on_a_failed_wasm() -
     warning = 'const WASM_FAILED = "wasm instantiation failed!";'
     assert warning in worker
     assert 'console.warn("wasm instantiation failed!"),console.warn(' in pyodide
+
+
+def test_cached_lock_is_reused_and_still_checked(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second build with the cache skips `pyodide lockfile add-wheels`; a stale cached lock is refused."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    cache = tmp_path / "cache"
+    build_quiz_bundle(tmp_path / "a", root=project, cache_dir=cache)
+
+    def no_command(npm_lock: Path, wheel: Path) -> dict:
+        raise AssertionError("the cached lock should have been used")
+
+    monkeypatch.setattr(quiz_bundle, "_add_wheel", no_command)
+    build_quiz_bundle(tmp_path / "b", root=project, cache_dir=cache)
+    assert (tmp_path / "a/pyodide-lock.json").read_bytes() == (tmp_path / "b/pyodide-lock.json").read_bytes()
+    (cached,) = (cache / "pyodide-lock").glob("*.json")
+    lock = json.loads(cached.read_text(encoding="utf-8"))
+    lock["packages"]["redflags-quiz"]["sha256"] = "0" * 64
+    cached.write_text(json.dumps(lock), encoding="utf-8")
+    with pytest.raises(QuizBundleError, match="no valid entry"):
+        build_quiz_bundle(tmp_path / "c", root=project, cache_dir=cache)

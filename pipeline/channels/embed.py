@@ -19,24 +19,37 @@ from html import escape
 from pathlib import Path
 
 from pipeline.config import Config
-from pipeline.content.ui_text import SITE_NAME, translations
+from pipeline.content.ui_text import N_, SITE_NAME, translations
 from pipeline.layout import FRAME_PAGE_DIR
 
 EMBED_JS = Path(__file__).with_name("embed_assets") / "embed.js"
 
-LINK_TEXT = {
-    "es": "Haz el test: ¿qué riesgo tiene este cliente?",
-    "ru": "Пройдите тест: насколько рискован этот клиент?",
-    "en": "Take the quiz: how risky is this client?",
-}
-"""What the snippet's fallback link says (RSS readers, email, no JavaScript)."""
+LINK_TEXT = N_("Take the quiz: how risky is this client?")
+"""What the snippet's fallback link says (RSS readers, email, no JavaScript).
 
-FRAME_HEADING = {
-    "es": "¿Qué riesgo tiene este cliente?",
-    "ru": "Насколько рискован этот клиент?",
-    "en": "How risky is this client?",
-}
-"""The frame document's own ``<h1>`` (a document without one fails axe's page-has-heading-one)."""
+A UI string of the ``messages`` catalog (extracted through ``babel.cfg``), so
+translators see it beside the quiz's other names; :func:`link_text` gives it
+in one language. It carries the quiz's name, the title of the quiz page.
+"""
+
+FRAME_HEADING = N_("How risky is this client?")
+"""The frame document's own ``<h1>``: the quiz's name, as on the quiz page (a document
+without one fails axe's page-has-heading-one); :func:`frame_heading` translates it."""
+
+
+def _gettext(config: Config, lang: str):
+    return translations(config.po_path(lang, config.domain_messages), lang).gettext
+
+
+def link_text(config: Config, lang: str) -> str:
+    """The snippet's link text in ``lang``, from the language's ``messages.po``."""
+    return _gettext(config, lang)(LINK_TEXT)
+
+
+def frame_heading(config: Config, lang: str) -> str:
+    """The frame page's heading in ``lang``, from the language's ``messages.po``."""
+    return _gettext(config, lang)(FRAME_HEADING)
+
 
 FRAME_CSS = """\
 html,body{margin:0;padding:0;background:transparent}
@@ -67,7 +80,7 @@ def snippet(config: Config, lang: str, *, theme: str = "auto", title: str | None
         attrs += f' data-title="{escape(title)}"'
     return (
         f"<div data-redflags-quiz{attrs}>"
-        f'<a href="{escape(config.url(lang + "/quiz/"))}">{escape(LINK_TEXT[lang])}</a></div>\n'
+        f'<a href="{escape(config.url(lang + "/quiz/"))}">{escape(link_text(config, lang))}</a></div>\n'
         f'<script async src="{escape(config.url("embed.js"))}"></script>'
     )
 
@@ -92,7 +105,7 @@ def frame_page(config: Config, lang: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<title>{escape(LINK_TEXT[lang])} · {name}</title>
+<title>{escape(gettext(LINK_TEXT))} · {name}</title>
 <link rel="canonical" href="{escape(quiz_url)}">
 <base target="_blank">
 <script src="../../_quiz/quiz-frame.js"></script>
@@ -101,7 +114,7 @@ def frame_page(config: Config, lang: str) -> str:
 </head>
 <body>
 <main class="rf-frame">
-<h1 class="rf-frame__title">{escape(FRAME_HEADING[lang])}</h1>
+<h1 class="rf-frame__title">{escape(gettext(FRAME_HEADING))}</h1>
 {form}<p class="rf-frame__credit"><a href="{escape(quiz_url)}" rel="noopener">{name}</a></p>
 </main>
 </body>

@@ -11,7 +11,7 @@ Without JavaScript the reader still gets the default snippet for the page's
 language (rendered here by ``pipeline.channels.embed.snippet``); the options, the copy
 button and the preview are ``hidden`` until ``embed-generator.js`` runs. That
 script builds the snippet from the same pieces (the public base URL from
-``config.url()``, the link texts of ``pipeline.channels.embed.LINK_TEXT``) with DOM APIs
+``config.url()``, the link text of every language, ``pipeline.channels.embed.link_text``) with DOM APIs
 only, and mounts the real ``embed.js`` with the chosen options as the preview.
 """
 
@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from urllib.parse import urlsplit
 
-from pipeline.channels.embed import LINK_TEXT, snippet
+from pipeline.channels.embed import link_text, snippet
 from pipeline.config import LANGUAGES, Config
 from pipeline.content.ui_text import N_
 from pipeline.quiz_runtime.form import json_for_script
@@ -31,7 +32,7 @@ GENERATOR_PLACEHOLDER = '<div id="rf-embed-generator"></div>'
 THEMES = ("auto", "light", "dark")
 
 LANGUAGE_LEGEND = N_("Language of the quiz")
-THEME_LEGEND = N_("Colours")
+THEME_LEGEND = N_("Light or dark")
 THEME_LABELS = {
     "auto": N_("Follow the reader's light or dark setting"),
     "light": N_("Light"),
@@ -43,6 +44,7 @@ SNIPPET_LABEL = N_("Your snippet")
 COPY = N_("Copy snippet")
 COPIED = N_("Copied")
 COPY_REFUSED = N_("Your browser did not allow copying. The snippet is selected: press Ctrl+C (⌘C on a Mac).")
+CSP_HINT = N_("Does your blog send a Content-Security-Policy? Allow %(origin)s in %(script)s and %(frame)s.")
 PREVIEW_TITLE = N_("Live preview")
 PREVIEW_NOTE = N_("This is the real quiz, loaded the way your readers will get it. It changes with the options above.")
 
@@ -57,7 +59,7 @@ def render_generator(config: Config, lang: str, *, gettext: Callable[[str], str]
     _ = gettext
     data = {
         "siteUrl": config.url(),
-        "linkText": LINK_TEXT,
+        "linkText": {code: link_text(config, code) for code in config.languages},
         "embedScript": embed_js,
         "strings": {"copy": _(COPY), "copied": _(COPIED), "refused": _(COPY_REFUSED)},
     }
@@ -77,6 +79,7 @@ aria-describedby="rf-embed-title-hint">
 </form>
 <p class="rf-embed__label" id="rf-embed-snippet-label">{escape(_(SNIPPET_LABEL))}</p>
 <pre class="rf-embed__snippet no-copy"><code id="rf-embed-snippet">{escape(snippet(config, lang))}</code></pre>
+<p class="rf-embed__hint" id="rf-embed-csp">{csp_hint(config, _)}</p>
 <p class="rf-embed__actions" hidden><button type="button" class="md-button md-button--primary rf-embed__copy" \
 id="rf-embed-copy">{escape(_(COPY))}</button>
 <span class="rf-embed__status" role="status"></span></p>
@@ -89,6 +92,22 @@ id="rf-embed-copy">{escape(_(COPY))}</button>
 <script type="application/json" id="rf-embed-config">{json_for_script(data)}</script>
 <script type="module" src="{escape(assets)}javascripts/embed-generator.js"></script>
 """
+
+
+def csp_hint(config: Config, gettext: Callable[[str], str]) -> str:
+    """The one line a blog's Content-Security-Policy needs, as HTML: our origin (no path) for both directives.
+
+    ``embed.js`` is a script from our origin and the quiz is a frame from it; the quiz's own
+    scripts run inside the frame under our policy, so the host allows nothing else
+    (``tests/browser/embed/test_embed_csp.py``).
+    """
+    parts = urlsplit(config.site_url)
+    code = {
+        "origin": f"<code>{escape(f'{parts.scheme}://{parts.netloc}')}</code>",
+        "script": "<code>script-src</code>",
+        "frame": "<code>frame-src</code>",
+    }
+    return escape(gettext(CSP_HINT)) % code
 
 
 def _choice(name: str, value: str, label: str, *, checked: bool, lang_attr: str | None = None) -> str:

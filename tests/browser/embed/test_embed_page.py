@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from pipeline.channels.embed import FRAME_HEADING, snippet
+from pipeline.channels.embed import frame_heading, snippet
 from pipeline.config import Config
 from tests.browser.conftest import ROOT, PageLog
 
@@ -110,7 +110,7 @@ def test_live_preview_is_the_real_embed_in_the_chosen_options(base_url: str, con
         src = re.compile(rf"^{base_url}/{lang}/quiz-frame/\?id=rf\d+&theme={theme}$")
         expect(page.locator(STAGE)).to_have_attribute("src", src)
         frame = page.frame_locator(STAGE)
-        expect(frame.locator("h1")).to_have_text(FRAME_HEADING[lang], timeout=30_000)
+        expect(frame.locator("h1")).to_have_text(frame_heading(CONFIG, lang), timeout=30_000)
         expect(frame.locator(".rf-quiz--js")).to_have_count(1, timeout=30_000)
         assert frame.locator("html").get_attribute("lang") == lang
         assert frame.locator("html").get_attribute("data-md-color-scheme") == scheme

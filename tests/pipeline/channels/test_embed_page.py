@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pipeline.channels.embed import snippet
-from pipeline.channels.embed_page import GENERATOR_PLACEHOLDER, insert_generator, render_generator
+from pipeline.channels.embed_page import GENERATOR_PLACEHOLDER, csp_hint, insert_generator, render_generator
 from pipeline.config import Config
 from tests.conftest import ROOT
 
@@ -34,3 +37,21 @@ def test_snippet_leaves_default_options_out_and_escapes_the_title() -> None:
     assert ' data-lang="en" data-theme="dark" data-title="&lt;b&gt; &amp; &quot;x&quot;">' in snippet(
         config, "en", theme="dark", title=' <b> & "x" '
     )
+
+
+@given(
+    scheme=st.sampled_from(["http", "https"]),
+    host=st.from_regex(r"[a-z][a-z0-9-]{0,12}(\.[a-z]{2,5}){1,2}", fullmatch=True),
+    port=st.one_of(st.none(), st.integers(1, 65535)),
+    path=st.from_regex(r"(/[a-z0-9_-]{1,8}){0,3}/?", fullmatch=True),
+)
+def test_the_csp_line_names_the_origin_without_the_path(scheme: str, host: str, port: int | None, path: str) -> None:
+    """Whatever the base URL's path, a blog's policy needs our origin only, in script-src and frame-src."""
+    origin = f"{scheme}://{host}" + (f":{port}" if port else "")
+    config = Config.load(ROOT, base_url=origin + path, environ={})
+    hint = csp_hint(config, str)
+    assert hint.count("<code>") == 3
+    assert f"<code>{origin}</code>" in hint
+    assert "<code>script-src</code>" in hint and "<code>frame-src</code>" in hint
+    html = render_generator(config, "en", gettext=str, assets="../assets/", embed_js="../../embed.js")
+    assert f'<p class="rf-embed__hint" id="rf-embed-csp">{hint}</p>' in html

@@ -79,12 +79,20 @@ def frame_fits(page, selector: str) -> dict:
 
 
 def wait_fitted(page, selector: str, timeout_s: float = 60) -> None:
-    """Wait until the widget runs in the frame and the host has applied the frame's height."""
+    """Wait until the widget runs in the frame and the host has applied the frame's height.
+
+    The height must agree on two polls in a row: right after the widget starts, the frame
+    can still be as tall as the no-JavaScript form for a moment before it shrinks to one
+    question, and a single matching poll at that moment raced the next measurement.
+    """
     deadline = time.monotonic() + timeout_s
+    agreed = 0
     while time.monotonic() < deadline:
         handle = page.locator(selector).element_handle()
         frame = handle.content_frame() if handle else None
-        if frame is not None:
+        if frame is None:
+            agreed = 0
+        else:
             try:
                 inner = frame.evaluate(
                     "!!document.body && !!document.querySelector('.rf-quiz--js') &&"
@@ -93,7 +101,8 @@ def wait_fitted(page, selector: str, timeout_s: float = 60) -> None:
             except PlaywrightError:  # the lazy frame is still navigating
                 inner = 0
             outer = handle.evaluate("e => e.getBoundingClientRect().height")
-            if inner and abs(outer - inner) <= 1:
+            agreed = agreed + 1 if inner and abs(outer - inner) <= 1 else 0
+            if agreed == 2:
                 return
         page.wait_for_timeout(100)
     raise AssertionError(f"{selector} never fitted its content")

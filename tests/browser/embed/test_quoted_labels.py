@@ -39,7 +39,7 @@ VERB = {
 }
 JOIN = {"en": r",\s*|\s+(?:and|or)\s+", "es": r",\s*|\s+(?:y|o)\s+", "ru": r",\s*|\s+(?:и|или)\s+"}
 ARTICLE = {"en": r"(?:the\s+)?", "es": r"(?:el\s+|los\s+)?", "ru": ""}
-CONTROL_TAGS = {"button", "label", "legend", "summary", "option"}
+CONTROL_TAGS = {"button", "label", "legend", "summary", "option", "th"}  # th: the paper sheets' column names
 
 
 class _Page(HTMLParser):

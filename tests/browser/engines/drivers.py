@@ -102,6 +102,10 @@ class Engine:
         """Console errors and uncaught errors seen since ``open``."""
         raise NotImplementedError
 
+    def print_media(self, on: bool) -> None:
+        """Emulate print media (the offline quiz's action plan on paper); engines in ``cannot`` lack it."""
+        raise NotImplementedError
+
     def requests(self) -> list[str] | None:
         """URLs the page (and its frames and workers) requested since ``open``; None if not reported."""
         return None
@@ -128,6 +132,10 @@ class Firefox(Engine):
         "request log from file://": (
             "WebDriver BiDi in Firefox ESR 153 reports no network events for file: pages: from file:// "
             "the page's resource timing entries and the proxy are checked instead"
+        ),
+        "print emulation": (
+            "puppeteer-core 25 emulates media types over CDP only, which Firefox ESR 153 does not speak: "
+            "the action plan in print is checked in Chromium (tests/browser/test_offline.py, test_print.py)"
         ),
     }
 
@@ -199,6 +207,10 @@ class WebKit(Engine):
         "worker console": "a worker's console is not reachable from the page's recorder",
         "request log": "no request events: non-local requests are seen and refused by the proxy only",
         "request log from file://": "no request events: from file:// resource timing and the proxy are checked",
+        "print emulation": (
+            "WebDriver has no media emulation: the action plan in print is checked in Chromium "
+            "(tests/browser/test_offline.py, test_print.py)"
+        ),
     }
 
     def __init__(self, proxy: RefusingProxy) -> None:

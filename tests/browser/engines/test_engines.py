@@ -231,6 +231,10 @@ PROBES = {
         "<img src='probe-missing.png' alt=''>",
         lambda engine: any(url.endswith("probe-missing.png") for url in engine.requests() or []),
     ),
+    "print emulation": (
+        "<p>print</p>",
+        lambda engine: engine.print_media(True) or engine.js("matchMedia('print').matches"),
+    ),
 }
 
 

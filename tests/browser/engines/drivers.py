@@ -98,6 +98,10 @@ class Engine:
     def click(self, selector: str, *, frame: str | None = None) -> None:
         raise NotImplementedError
 
+    def type(self, selector: str, text: str) -> None:
+        """Empty the field and type ``text`` into it with key events, as a reader does."""
+        raise NotImplementedError
+
     def errors(self) -> list[str]:
         """Console errors and uncaught errors seen since ``open``."""
         raise NotImplementedError
@@ -174,6 +178,9 @@ class Firefox(Engine):
 
     def click(self, selector: str, *, frame: str | None = None) -> None:
         self._call("click", selector=selector, frame=frame)
+
+    def type(self, selector: str, text: str) -> None:
+        self._call("type", selector=selector, text=text)
 
     def errors(self) -> list[str]:
         return list(self._call("log"))
@@ -297,6 +304,15 @@ class WebKit(Engine):
             raise AssertionError(f"webkit: no visible {selector}")
         finally:
             self.driver.switch_to.default_content()
+
+    def type(self, selector: str, text: str) -> None:
+        from selenium.webdriver.common.by import By
+
+        self.driver.switch_to.default_content()
+        field = self.driver.find_element(By.CSS_SELECTOR, selector)
+        field.click()
+        field.clear()
+        field.send_keys(text)
 
     def errors(self) -> list[str]:
         return list(self.driver.execute_script("return window.__rfErrors || []"))

@@ -6,6 +6,7 @@
 //   {op: "eval", expr, frame?}                evaluate an expression (awaited) in the page or in the
 //                                              frame of the <iframe> matching the CSS selector `frame`
 //   {op: "click", selector, frame?}           a real pointer click on the element
+//   {op: "type", selector, text}            click the field, empty it and type text with key events
 //   {op: "log"}                               console errors and page errors seen since "open"
 //   {op: "requests"}                          URLs the page requested since "open"
 //   {op: "quit"}
@@ -92,6 +93,13 @@ const ops = {
   },
   async click({ selector, frame }) {
     await (await target(frame)).locator(selector).setTimeout(60_000).click();
+    return true;
+  },
+  async type({ selector, text }) {
+    const field = await page.waitForSelector(selector, { timeout: 60_000 });
+    await field.click({ count: 3 }); // selects what is there, so typing replaces it
+    await page.keyboard.press("Backspace");
+    await field.type(text);
     return true;
   },
   async log() {

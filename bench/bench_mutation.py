@@ -94,7 +94,77 @@ _FIRST = "only the first piece is used, and it is the same whatever the split li
 _BLANK = "inside an admonition body a line without the 4-space indent is blank, so every variant gives ''"
 _ONE_KIND = "a source line holds either table cells or one other segment, never both: the tie-break never runs"
 _PADDED = "markdown-it gives a row at most as many cells as its source line has: the index is always in range"
+_CAT = "pipeline/content/catalogs.py"
+_BABEL = "Babel always sets it on what it raises or reads (lineno, args), so the default is never used"
+_HEADER = "the catalog's language comes from its own header, which every catalog here has"
+_UNUSED = "Babel's update takes neither the template's project, fuzzy flag nor domain; nothing reads them"
+_ONE_FILE = "a catalog holds one article, its messages added in line order: sorting by file changes nothing"
+_FALSY = "None is as false as False here"
+_DEAD = "update_catalog reads with validate=False, so it never raises BuildErrors: the branch never runs"
+_REQUIRED = "title and description are required keys: meta_lines always has their line"
+_TMP = "the rule is a hidden temp file beside the target that is never '*.po' (checked); its suffix is free"
+_EXISTS = "the temp file exists when the write fails (mkstemp made it): missing_ok never matters"
+_YAML = "the front matter is read back by a YAML parser: key order, escaped Unicode and dumper give the same data"
+_LAST_SEGMENT = "rfind('.') lands in the last path segment whenever it has a dot; otherwise the candidate holds '/'"
+_EMPTY_PARTS = "empty parts are dropped anyway, so stripping other characters than '/' changes nothing"
+_NO_MATCH = "subn returns the page unchanged when nothing matched"
+_PENDING = "None and [] are both false, and pending is a list again before anything is appended"
+_LOC = "pipeline/content/localize.py"
+_HDR = "pipeline/deploy/headers.py"
 EQUIVALENT: dict[tuple[str, str], str] = {
+    (_CAT, "pending: list[str] = None"): _PENDING,
+    (_CAT, "pending = None"): _PENDING,
+    (_CAT, 'lineno = getattr(message, "lineno", )'): _BABEL,
+    (_CAT, 'line = getattr(exc, "lineno", )'): _BABEL,
+    (_CAT, 'detail = re.sub(r" on \\d+$", "", str(exc.args[0] if (exc.args) and False else exc))  # Babel appends its 0-based line'): _BABEL,  # noqa: E501
+    (_CAT, 'detail = re.sub(r" on \\d+$", "", str(exc.args[0] if (exc.args) or True else exc))  # Babel appends its 0-based line'): _BABEL,  # noqa: E501
+    (_CAT, 'raise CatalogError(f"syntax error in catalog: {detail}", path, line + 1 if (line is not None) or True else None) from None'): _BABEL,  # noqa: E501
+    (_CAT, "catalog = Catalog(project=PROJECT, domain=article.slug, fuzzy=True, creation_date=build_time())"): _UNUSED,
+    (_CAT, "catalog = Catalog(project=None, domain=article.slug, fuzzy=False, creation_date=build_time())"): _UNUSED,
+    (_CAT, "catalog = Catalog(project=PROJECT, domain=article.slug, fuzzy=None, creation_date=build_time())"): _UNUSED,
+    (_CAT, "catalog = Catalog(domain=article.slug, fuzzy=False, creation_date=build_time())"): _UNUSED,
+    (_CAT, "catalog = Catalog(project=PROJECT, domain=article.slug, creation_date=build_time())"): _UNUSED,
+    (_CAT, "catalog = Catalog(locale=lang, project=PROJECT, domain=None, fuzzy=False)"): _UNUSED,
+    (_CAT, "catalog = Catalog(locale=lang, project=PROJECT, fuzzy=False)"): _UNUSED,
+    (_CAT, "catalog = Catalog(locale=lang, project=PROJECT, domain=template.domain, fuzzy=None)"): _FALSY,
+    (_CAT, "line = article.meta_lines.get(key, None)"): _REQUIRED,
+    (_CAT, "line = article.meta_lines.get(key, )"): _REQUIRED,
+    (_CAT, "line = article.meta_lines.get(key, 2)"): _REQUIRED,
+    (_CAT, 'fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=None)'): _TMP,
+    (_CAT, 'fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", )'): _TMP,
+    (_CAT, 'fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix="XX.tmpXX")'): _TMP,
+    (_CAT, 'fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".TMP")'): _TMP,
+    (_CAT, "Path(tmp).unlink(missing_ok=None)"): _EXISTS,
+    (_CAT, "Path(tmp).unlink(missing_ok=False)"): _EXISTS,
+    (_CAT, "catalog = read_po(handle, locale=None, abort_invalid=True, domain=path.stem)"): _HEADER,
+    (_CAT, "catalog = read_po(handle, abort_invalid=True, domain=path.stem)"): _HEADER,
+    (_CAT, "catalog = read_po(handle, locale=lang, abort_invalid=True, domain=None)"): _UNUSED,
+    (_CAT, "catalog = read_po(handle, locale=lang, abort_invalid=True, )"): _UNUSED,
+    (_CAT, "catalog = load_catalog(path, lang=None)"): _HEADER,
+    (_CAT, "catalog = load_catalog(path, lang=None, validate=False)"): _HEADER,
+    (_CAT, "catalog = load_catalog(path, lang=lang, validate=None)"): _FALSY,
+    (_CAT, "write_po(buffer, catalog, width=0, include_previous=True, )"): _ONE_FILE,
+    (_CAT, "write_po(buffer, catalog, width=0, include_previous=True, sort_by_file=True)"): _ONE_FILE,
+    (_CAT, "write_po(buffer, catalog, width=0, include_previous=True, sort_by_file=None)"): _ONE_FILE,
+    (_CAT, "write_po(buffer, catalog, width=None, include_previous=True, sort_by_file=False)"): "width None means no wrapping too (checked: lines stay whole)",  # noqa: E501
+    (_CAT, "errors.extend(None)"): _DEAD,
+    (_CAT, "catalog.update(template, update_header_comment=None)"): _FALSY,
+    (_CAT, "catalog.update(template, )"): "False is Babel's default",
+    (_LOC, "front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=None, sort_keys=True)"): _YAML,
+    (_LOC, "front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=None)"): _YAML,
+    (_LOC, "front = yaml.dump(meta, allow_unicode=True, sort_keys=True)"): _YAML,
+    (_LOC, "front = yaml.dump(meta, Dumper=_DUMPER, sort_keys=True)"): _YAML,
+    (_LOC, "front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, )"): _YAML,
+    (_LOC, "front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=False, sort_keys=True)"): _YAML,
+    (_LOC, "front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)"): _YAML,
+    (_HDR, "return MIME_TYPES.get(name[dot:].lower()) if (dot >= 0) or True else None"): "name[-1:] is one character, and no key is",  # noqa: E501
+    (_HDR, 'name = rel_path.rsplit(None, 1)[-1]'): _LAST_SEGMENT,
+    (_HDR, 'name = rel_path.rsplit("/", )[-1]'): _LAST_SEGMENT,
+    (_HDR, 'name = rel_path.split("/", 1)[-1]'): _LAST_SEGMENT,
+    (_HDR, 'name = rel_path.rsplit("XX/XX", 1)[-1]'): _LAST_SEGMENT,
+    (_HDR, 'name = rel_path.rsplit("/", 2)[-1]'): _LAST_SEGMENT,
+    (_HDR, 'parts = [p for p in rel_path.strip(None).split("/") if p]'): _EMPTY_PARTS,
+    ("pipeline/site/csp.py", "return new if (count) or True else html"): _NO_MATCH,
     # (module, the mutated source line as the diff shows it, stripped) -> why no test can tell it apart
     (_SEG, "cell = 1"): _CELL_RESET,
     (_SEG, "cell = None"): _CELL_RESET,
@@ -117,6 +187,24 @@ EQUIVALENT: dict[tuple[str, str], str] = {
     (_SEG, "if seg.cell is not None and seg.cell <= len(parts):"): _PADDED,
 }
 """Surviving mutants that behave exactly like the original, with the reason."""
+
+
+def equivalent_reason(module: str, diff: str) -> str | None:
+    """Why a surviving mutant is equivalent, or None: the list above, then rules for whole families."""
+    added = mutated_line(diff)
+    if (module, added) in EQUIVALENT:
+        return EQUIVALENT[(module, added)]
+    removed = " / ".join(
+        line[1:].strip() for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")
+    )
+    if added == removed.replace('"utf-8"', '"UTF-8"'):
+        return "codec names are case-insensitive"
+    utf8 = 'encoding="utf-8"'
+    if added in {removed.replace(utf8, "encoding=None"), removed.replace(utf8, ""), removed.replace(utf8 + ", ", "")}:
+        return "the locale's encoding is UTF-8 on every machine of this project (and Python's default from 3.15)"
+    if added in {removed.replace('newline="\\n"', "newline=None"), removed.replace(', newline="\\n"', ", ")}:
+        return "on POSIX, text mode writes '\\n' as it is"
+    return None
 
 
 @dataclass
@@ -268,7 +356,7 @@ def report(results: list[Result], elapsed: float, name: str) -> None:
     print(f"\n== {name}: {elapsed:.0f} s, load average {os.getloadavg()[0]:.1f} at the end")
     for result in results:
         survivors = result.diffs
-        equivalent = {m for m, d in survivors.items() if (result.module, mutated_line(d)) in EQUIVALENT}
+        equivalent = {m for m, d in survivors.items() if equivalent_reason(result.module, d)}
         raw = result.score()
         adjusted = result.score(len(equivalent))
         counts = {s: sum(1 for v in result.status.values() if v == s) for s in sorted(set(result.status.values()))}
@@ -277,7 +365,7 @@ def report(results: list[Result], elapsed: float, name: str) -> None:
             f"  without {len(equivalent)} equivalent: {adjusted:5.1f} %  {counts}"
         )
         for mutant, diff in sorted(survivors.items()):
-            why = EQUIVALENT.get((result.module, mutated_line(diff)))
+            why = equivalent_reason(result.module, diff)
             label = f"equivalent: {why}" if why else result.status[mutant]
             print(f"\n  -- {mutant} [{label}]")
             body = [line for line in diff.splitlines()[1:] if line.startswith(("+", "-", "@")) or line.strip()]
@@ -303,7 +391,7 @@ def main() -> int:
         if args.keep:
             print(f"  work copy kept: {copy}")
         for result in results:
-            eq = sum(1 for d in result.diffs.values() if (result.module, mutated_line(d)) in EQUIVALENT)
+            eq = sum(1 for d in result.diffs.values() if equivalent_reason(result.module, d))
             summary.append((result.module, result.score(), result.score(eq), elapsed))
     where = f"commit {args.ref}" if args.ref else "work tree"
     print(f"\n== summary: {where}, {time.monotonic() - grand:.0f} s, {args.jobs} workers")

@@ -375,6 +375,9 @@ def test_problem_messages_name_every_placeholder_and_cut_long_msgids() -> None:
     )
     fits = "x" * 50 + " [a](a.md)"  # 60 characters: shown whole
     assert check_message(Message(fits, "y"))[0] == f"placeholder mismatch in translation of {fits!r}: missing a.md"
+    assert check_message(Message("Plain.", "Просто [x](x.md).")) == [
+        "placeholder mismatch in translation of 'Plain.': unexpected x.md"
+    ]
     plural = Message(("[a](a.md) día", "[a](a.md) días"), ("", "[b](b.md) дня", "[a](a.md) дней"))
     assert check_message(plural) == [
         "placeholder mismatch in translation of '[a](a.md) día': missing a.md; unexpected b.md"

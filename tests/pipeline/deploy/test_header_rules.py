@@ -71,11 +71,12 @@ def test_later_rules_override_and_none_removes() -> None:
 
 def test_url_paths_and_frame_pages() -> None:
     assert url_path("en/quiz/index.html") == url_path("/en/quiz/index.html") == "/en/quiz/index.html"
-    assert url_path("//x") == "/x"
+    assert url_path("//x") == "/x" and url_path("X-files/a") == "/X-files/a"  # only slashes are stripped
     assert is_frame_page("es/quiz-frame/") and is_frame_page("/ru/quiz-frame/index.html")
     assert is_frame_page("es/quiz-frame")
     assert not is_frame_page("quiz-frame/index.html") and not is_frame_page("es/x/quiz-frame/")
     assert not is_frame_page("es/quiz-frames/") and not is_frame_page("")
+    assert not is_frame_page("es/quiz-frameX")  # only slashes are stripped
 
 
 def test_content_types_by_extension() -> None:

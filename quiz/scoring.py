@@ -23,6 +23,8 @@ Overall
         mean    = sum(w(d) * risk(d)) / sum(w(d))
         overall = round(0.6 * mean + 0.4 * max(risk(d)))
 
+    with ``risk(d)`` taken before its rounding (the rounded value is what each area shows).
+
     The share given to the worst dimension keeps one very bad area (say,
     payment) from being averaged away by good ones. Each step only adds,
     multiplies by positive numbers or takes a maximum, so choosing an answer

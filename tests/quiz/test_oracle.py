@@ -40,6 +40,7 @@ from oracle import (
     points,
     ratios,
     real,
+    severe,
     shares,
     strengths,
 )
@@ -226,3 +227,57 @@ def test_every_bad_answer_is_reported(chosen, missing, wrong, unknown) -> None:
     with pytest.raises(AnswersError) as info:
         check_answers(BANK, answers)
     assert {(p.code, p.question, p.answer) for p in info.value.problems} == expected
+
+
+# --- the texts of a result ------------------------------------------------------------------
+
+
+@settings(max_examples=60)
+@given(ANSWER_SETS)
+def test_result_texts_are_the_banks(chosen: dict[str, str]) -> None:
+    """Every text of an English result is the bank's own, each where it belongs; the summary counts as documented."""
+    result = score(BANK, chosen)
+    assert (result.lang, result.schema_version) == ("en", RAW["schema_version"])
+    assert [d.label for d in result.dimensions] == [RAW["dimensions"][d]["label"] for d in WEIGHTS]
+    table = RAW["undecided"] if result.band.id == "not-enough-answers" else RAW["bands"][result.band.id]
+    assert (result.band.label, result.band.verdict) == (table["label"], table["verdict"])
+    assert [d.text for d in result.dealbreakers] == [RAW["dealbreakers"][d.id]["text"] for d in result.dealbreakers]
+    types = RAW["client_types"]
+    assert [(t.label, t.description, t.topic) for t in result.client_types] == [
+        (types[t.id]["label"], types[t.id]["description"], types[t.id]["topic"]) for t in result.client_types
+    ]
+    by_id = {q["id"]: q for q in QUESTIONS}
+    assert [(r.text, r.topic) for r in result.reasons] == [
+        (f"{by_id[r.question]['sign']}: {ANSWERS[r.question][r.answer]['text']}", by_id[r.question]["topic"])
+        for r in result.reasons
+    ]
+    signs = sum(1 for q in QUESTIONS if any(points(q["id"], chosen[q["id"]]).values()))
+    summary = (
+        f"{signs} warning sign{'' if signs == 1 else 's'} found. "
+        f"{len(real(chosen))} of {len(QUESTIONS)} questions answered."
+    )
+    floor = next(low for low, name in THRESHOLDS if name == "high-maintenance")
+    if band(chosen) == "high-maintenance" and overall(chosen) < floor:
+        severe_signs = "; ".join(q["sign"] for q in QUESTIONS if q["id"] in severe(chosen))
+        summary += f" A serious warning sign keeps the verdict at “{table['label']}” or above: {severe_signs}."
+    assert result.summary == summary
+
+
+def test_translated_results_use_the_catalog(answers) -> None:
+    """In Spanish every text of the result comes from the catalog, down to the reasons and the types."""
+    from quiz.i18n import translations
+
+    es = translations("es")
+    chosen = answers({"pays-on-time": "unpaid", "abusive": "insults", "renegotiates": "always"})
+    result = score(BANK, chosen, translations=es, lang="es")
+    english = score(BANK, chosen)
+    assert result.lang == "es"
+    pairs = [(result.band.label, english.band.label), (result.band.verdict, english.band.verdict)]
+    pairs += [(a.label, b.label) for a, b in zip(result.dimensions, english.dimensions, strict=True)]
+    pairs += [(a.text, b.text) for a, b in zip(result.dealbreakers, english.dealbreakers, strict=True)]
+    pairs += [(a.label, b.label) for a, b in zip(result.client_types, english.client_types, strict=True)]
+    pairs += [(a.description, b.description) for a, b in zip(result.client_types, english.client_types, strict=True)]
+    pairs += [(a.text, b.text) for a, b in zip(result.reasons, english.reasons, strict=True)]
+    pairs += [(a.text, b.text) for a, b in zip(result.action_plan, english.action_plan, strict=True)]
+    assert len(pairs) > 20 and all(spanish != text for spanish, text in pairs)
+    assert all(es.gettext(b.label) == a.label for a, b in zip(result.dimensions, english.dimensions, strict=True))

@@ -109,11 +109,14 @@ _LAST_SEGMENT = "rfind('.') lands in the last path segment whenever it has a dot
 _EMPTY_PARTS = "empty parts are dropped anyway, so stripping other characters than '/' changes nothing"
 _NO_MATCH = "subn returns the page unchanged when nothing matched"
 _PENDING = "None and [] are both false, and pending is a list again before anything is appended"
+_FIRST_BAND = "the loop sets it: the first band starts at 0 (the bank's rule) and scores are >= 0"
+_TEXT_KEYS = "answer keys are text (JSON keys): sorting by str gives the same order"
 _NOT_TEXT = "a lookup by something that is not text finds nothing either: the same problem is reported"
 _NO_EMPTY_TYPE = "a type has at least one signal of weight >= 1 (the bank's rule): total is never 0"
 _LOC = "pipeline/content/localize.py"
 _HDR = "pipeline/deploy/headers.py"
 EQUIVALENT: dict[tuple[str, str], str] = {
+    # (module, the mutated source line as the diff shows it, stripped) -> why no test can tell it apart
     (_CAT, "pending: list[str] = None"): _PENDING,
     (_CAT, "pending = None"): _PENDING,
     (_CAT, 'lineno = getattr(message, "lineno", )'): _BABEL,
@@ -167,17 +170,16 @@ EQUIVALENT: dict[tuple[str, str], str] = {
     (_HDR, 'name = rel_path.rsplit("/", 2)[-1]'): _LAST_SEGMENT,
     (_HDR, 'parts = [p for p in rel_path.strip(None).split("/") if p]'): _EMPTY_PARTS,
     ("pipeline/site/csp.py", "return new if (count) or True else html"): _NO_MATCH,
-    ("quiz/scoring.py", "band_id = None"): "the loop sets it: the first band starts at 0 (the bank's rule) and scores are >= 0",
-    ("quiz/scoring.py", "band_id = bank.bands[1].id"): "the loop sets it: the first band starts at 0 and scores are >= 0",
-    ("quiz/scoring.py", "for qid in sorted(answers, key=None):"): "answer keys are text (JSON keys): str sorts them alike",
-    ("quiz/scoring.py", "for qid in sorted(answers, ):"): "answer keys are text (JSON keys): str sorts them alike",
+    ("quiz/scoring.py", "band_id = None"): _FIRST_BAND,
+    ("quiz/scoring.py", "band_id = bank.bands[1].id"): _FIRST_BAND,
+    ("quiz/scoring.py", "for qid in sorted(answers, key=None):"): _TEXT_KEYS,
+    ("quiz/scoring.py", "for qid in sorted(answers, ):"): _TEXT_KEYS,
     ("quiz/scoring.py", "question = bank.question(qid) if (isinstance(qid, str)) or True else None"): _NOT_TEXT,
     ("quiz/scoring.py", "answer = question.answer(aid) if (isinstance(aid, str)) or True else None"): _NOT_TEXT,
-    ("quiz/client_types.py", "best[qid] = max(best.get(qid, 1), weight)"): "signal weights are at least 1 (the bank's rule)",
+    ("quiz/client_types.py", "best[qid] = max(best.get(qid, 1), weight)"): "signal weights are >= 1 (the bank's rule)",
     ("quiz/client_types.py", "return int(100 * got / total + 0.5) if (total) or True else 0"): _NO_EMPTY_TYPE,
     ("quiz/client_types.py", "return int(100 * got / total + 0.5) if total else 1"): _NO_EMPTY_TYPE,
-    ("quiz/client_types.py", 'qid, _, aid = ref.rpartition(".")'): "ids have no dots (the bank's rule): one dot per reference",
-    # (module, the mutated source line as the diff shows it, stripped) -> why no test can tell it apart
+    ("quiz/client_types.py", 'qid, _, aid = ref.rpartition(".")'): "ids have no dots (the bank's rule)",
     (_SEG, "cell = 1"): _CELL_RESET,
     (_SEG, "cell = None"): _CELL_RESET,
     (_SEG, 'out.append(Segment(text, "table-cell", offset + line, offset + line + 1, None, cell=cell))'): _CELL_INDENT,

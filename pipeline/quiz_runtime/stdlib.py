@@ -12,9 +12,9 @@ folder (same name: the loaders ask Pyodide for it as before) by:
   language with good and bad input, and compiles what ``sys.modules`` then holds
   from the zip; bytecode is specific to Pyodide's Python version, so Pyodide
   compiles it);
-- the ``.py`` source of every other module those can import (their ``import``
-  statements, followed to the end, functions included), so a path the run did not
-  take still finds its module, only slower;
+- the ``.py`` source of every other module those, or any ``import`` statement of the
+  quiz wheel itself, can import (statements followed to the end, functions included),
+  so a path the run did not take still finds its module, only slower;
 - the modules the library imports by a computed name, which no ``import`` statement
   shows (``DYNAMIC``: every codec of ``encodings``, looked up by name; ``sysconfig``'s
   platform data), as sources too;
@@ -41,6 +41,7 @@ import subprocess
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.errors import QuizBundleError
@@ -76,7 +77,7 @@ def build_stdlib(runtime: Path, *, wheel: Path, cache_dir: Path | None = None) -
         shutil.copyfile(cached, runtime / STDLIB)
         return
     compiled = compile_in_pyodide(runtime)
-    data = quiz_stdlib(original, imported=compiled["imported"], pyc=compiled["pyc"])
+    data = quiz_stdlib(original, imported=compiled["imported"], pyc=compiled["pyc"], also=wheel_imports(wheel))
     (runtime / STDLIB).write_bytes(data)
     if cached is not None:
         try:
@@ -105,8 +106,24 @@ def compile_in_pyodide(runtime: Path) -> dict:
     return {"imported": compiled["imported"], "pyc": {k: base64.b64decode(v) for k, v in compiled["pyc"].items()}}
 
 
-def quiz_stdlib(original: bytes, *, imported: list[str], pyc: dict[str, bytes]) -> bytes:
-    """The new zip: ``.pyc`` for ``imported``, sources for what they can import, nothing else."""
+def wheel_imports(wheel: Path) -> set[str]:
+    """Every module an ``import`` statement of the wheel's Python files names (the engine's own code).
+
+    The build's run of the engine takes its main paths only; whatever else the engine can
+    import (a function the run did not call) stays in the zip as source through these.
+    """
+    found: set[str] = set()
+    with zipfile.ZipFile(wheel) as archive:
+        for name in archive.namelist():
+            if name.endswith(".py"):
+                found |= imported_names(archive.read(name).decode("utf-8", "replace"), package_of(name))
+    return found
+
+
+def quiz_stdlib(
+    original: bytes, *, imported: list[str], pyc: dict[str, bytes], also: Iterable[str] = ()
+) -> bytes:
+    """The new zip: ``.pyc`` for ``imported``, sources for what they and the modules ``also`` names can import."""
     with zipfile.ZipFile(io.BytesIO(original)) as source:
         infos = [info for info in source.infolist() if not info.is_dir()]
         sources = {info.filename: source.read(info) for info in infos if info.filename.endswith(".py")}
@@ -114,6 +131,12 @@ def quiz_stdlib(original: bytes, *, imported: list[str], pyc: dict[str, bytes]) 
         if missing:
             raise QuizBundleError(f"no compiled module or source for {', '.join(missing)}", SCRIPT)
         roots = [*imported, *(name for name in sources if DYNAMIC.fullmatch(name) and name not in imported)]
+        for module in sorted(also):  # the engine's own imports, with their parent packages
+            parts = module.split(".")
+            for depth in range(1, len(parts) + 1):
+                entry = entry_of(".".join(parts[:depth]), sources)
+                if entry and entry not in roots:
+                    roots.append(entry)
         reachable = import_closure(sources, roots)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as target:

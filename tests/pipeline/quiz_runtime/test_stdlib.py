@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import QuizBundleError
-from pipeline.quiz_runtime.stdlib import import_closure, imported_names, quiz_stdlib
+from pipeline.quiz_runtime.stdlib import import_closure, imported_names, quiz_stdlib, wheel_imports
 
 MODULES = ["a", "b", "pkg/__init__.py", "pkg/sub", "pkg/deep/__init__.py", "pkg/deep/leaf", "c", "d"]
 """Zip entries of a tiny library (``.py`` added where missing)."""
@@ -111,3 +111,17 @@ def test_an_imported_module_without_bytecode_stops_the_build() -> None:
     original = zip_of({"json/__init__.py": b""})
     with pytest.raises(QuizBundleError, match="json/__init__.py"):
         quiz_stdlib(original, imported=["json/__init__.py"], pyc={})
+
+
+def test_the_engines_own_imports_stay_as_sources(tmp_path) -> None:
+    """A module only the quiz's code names (a path the build's run did not take) is kept, with what it imports."""
+    original = zip_of({"json/__init__.py": b"", "hashlib.py": b"import _blake\n", "_blake.py": b"", "smtplib.py": b""})
+    wheel = tmp_path / "quiz.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("quiz/codes.py", "def layout():\n    import hashlib\n    from . import model\n")
+        archive.writestr("quiz/data/bank.toml", "import smtplib\n")  # not Python: not read
+    also = wheel_imports(wheel)
+    assert {"hashlib", "quiz", "quiz.model"} <= also and "smtplib" not in also
+    data = quiz_stdlib(original, imported=["json/__init__.py"], pyc={"json/__init__.py": b"PYC"}, also=also)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sorted(archive.namelist()) == ["_blake.py", "hashlib.py", "json/__init__.pyc"]

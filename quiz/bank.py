@@ -16,7 +16,14 @@ Rules checked (besides types, required and unknown keys):
 - a question lists the dimensions it moves; each answer's points name only those
   dimensions and are whole numbers 0-``MAX_POINTS``; every listed dimension gets
   points from at least one answer;
-- every question has exactly one ``unsure`` answer, with no points and no dealbreaker;
+- every question has exactly one ``unsure`` answer, with no points and no dealbreaker; a
+  ``not-yet`` answer ("the work has not started") carries no points, dealbreaker or stage either;
+- an answer that is a warning sign (``WARNING_POINTS`` or more on a dimension) has a ``sign``
+  sentence; an answer is marked ``serious`` (with the reason) exactly when it reaches ``FLOOR_POINTS``;
+  ``stage`` is ``before`` or ``started``;
+- a band may give a ``verdict`` per stage (``before``, ``started``);
+- a client type has at least one key signal (weight ``KEY_SIGNAL`` or more);
+- a step says which situations it ``serves`` (``carry-on``, ``wind-down``, ``decline`` or ``any``);
 - a ``dealbreaker`` mark names a known dealbreaker; every dealbreaker is set by a mark or by ``all_of``;
 - every reference (``question.answer`` in signals, steps and conditions, topics, band ids) exists;
 - every text is a non-empty string.
@@ -32,10 +39,17 @@ from .errors import BankError, Problem, problem
 from .model import (
     BAND_IDS,
     DIMENSION_IDS,
+    FLOOR_POINTS,
+    KEY_SIGNAL,
     MAX_POINTS,
+    NOT_YET,
     SCHEMA_VERSION,
+    SITUATIONS,
+    STAGES,
     UNDECIDED_BAND,
+    UNKNOWN_STAGE,
     UNSURE,
+    WARNING_POINTS,
     Answer,
     Band,
     Bank,
@@ -216,12 +230,20 @@ def _bands(check: _Collector, value: object, undecided_value: object) -> tuple[t
         if table is None:
             check.add("bank-missing", path)
             continue
-        check.keys(table, path, ("label", "verdict", "min_score"))
+        check.keys(table, path, ("label", "verdict", "min_score"), STAGES)
+        verdicts = []
+        for stage in STAGES:
+            if stage in table:
+                where = _join(path, stage)
+                sub = check.table(table[stage], where) or {}
+                check.keys(sub, where, ("verdict",))
+                verdicts.append((stage, check.text(sub, "verdict", where)))
         band = Band(
             name,
             check.text(table, "label", path),
             check.text(table, "verdict", path),
             check.integer(table, "min_score", path, 0, 100),
+            tuple(verdicts),
         )
         if not bands and band.min_score != 0:
             check.add("bank-rule", _join(path, "min_score"), detail="the first band must start at 0")
@@ -283,7 +305,7 @@ def _answers(
         table = check.table(item, where)
         if table is None:
             continue
-        check.keys(table, where, ("id", "text"), ("points", "dealbreaker"))
+        check.keys(table, where, ("id", "text"), ("points", "dealbreaker", "sign", "serious", "stage"))
         aid = check.ident(table.get("id"), _join(where, "id"), seen)
         points = []
         for dim, amount in (check.table(table.get("points", {}), _join(where, "points")) or {}).items():
@@ -296,14 +318,32 @@ def _answers(
         dealbreaker = table.get("dealbreaker")
         if dealbreaker is not None and check.ident(dealbreaker, _join(where, "dealbreaker")) not in dealbreaker_ids:
             check.add("bank-unknown-ref", _join(where, "dealbreaker"), value=dealbreaker, kind="dealbreaker")
-        if aid == UNSURE and (points or dealbreaker is not None):
-            check.add("bank-rule", where, detail="the “unsure” answer must carry no points and no dealbreaker")
+        if aid in (UNSURE, NOT_YET) and (points or dealbreaker is not None or "stage" in table):
+            check.add("bank-rule", where, detail=f"the “{aid}” answer must carry no points, dealbreaker or stage")
+        top = max((amount for _, amount in points), default=0)
+        sign = check.text(table, "sign", where) if "sign" in table else ""
+        if top >= WARNING_POINTS and not sign:
+            check.add("bank-rule", where, detail="a warning sign needs a “sign” sentence for the result")
+        serious = check.text(table, "serious", where) if "serious" in table else ""
+        if (top >= FLOOR_POINTS) != bool(serious):
+            detail = (
+                f"an answer with {FLOOR_POINTS} or more points is serious: say why in “serious”"
+                if top >= FLOOR_POINTS
+                else f"only an answer with {FLOOR_POINTS} or more points on a dimension can be “serious”"
+            )
+            check.add("bank-rule", where, detail=detail)
+        stage = table.get("stage")
+        if stage is not None and stage not in STAGES:
+            check.add("bank-unknown-ref", _join(where, "stage"), value=stage, kind="stage (before, started)")
         answers.append(
             Answer(
                 aid,
                 check.text(table, "text", where),
                 tuple(sorted(points)),
                 dealbreaker if isinstance(dealbreaker, str) else None,
+                sign,
+                serious,
+                stage if isinstance(stage, str) and stage in STAGES else (STAGES[0] if aid == NOT_YET else None),
             )
         )
     if UNSURE not in seen:
@@ -360,6 +400,12 @@ def _client_types(
             signals.append((ref, weight or 0))
         if not signals:
             check.add("bank-rule", _join(path, "signals"), detail="a client type needs at least one signal")
+        elif max(weight for _, weight in signals) < KEY_SIGNAL:
+            check.add(
+                "bank-rule",
+                _join(path, "signals"),
+                detail=f"a client type needs a key signal (weight {KEY_SIGNAL} or more): the answer that defines it",
+            )
         items.append(
             ClientType(
                 type_id,
@@ -378,13 +424,19 @@ def _steps(
     items = []
     for step_id, table in _named_tables(check, value, "steps"):
         path = f"steps.{step_id}"
-        check.keys(table, path, ("text", "topic", "order"), ("answers", "bands", "not_bands"))
+        check.keys(table, path, ("text", "topic", "order", "serves"), ("answers", "bands", "stages", "unless"))
         answers = check.str_list(table.get("answers", []), _join(path, "answers"))
         _check_refs(check, answers, _join(path, "answers"), answer_refs, "question.answer")
         bands = check.str_list(table.get("bands", []), _join(path, "bands"))
         _check_refs(check, bands, _join(path, "bands"), band_ids, "band")
-        not_bands = check.str_list(table.get("not_bands", []), _join(path, "not_bands"))
-        _check_refs(check, not_bands, _join(path, "not_bands"), band_ids, "band")
+        serves = check.str_list(table.get("serves", []), _join(path, "serves"))
+        _check_refs(check, serves, _join(path, "serves"), {*SITUATIONS, "any"}, "situation")
+        if "serves" in table and not serves:
+            check.add("bank-rule", _join(path, "serves"), detail="a step serves at least one situation")
+        stages = check.str_list(table.get("stages", []), _join(path, "stages"))
+        _check_refs(check, stages, _join(path, "stages"), {*STAGES, UNKNOWN_STAGE}, "stage")
+        unless = check.str_list(table.get("unless", []), _join(path, "unless"))
+        _check_refs(check, unless, _join(path, "unless"), answer_refs, "question.answer")
         if not answers and not bands:
             check.add("bank-rule", path, detail="a step needs answers or bands that add it to the plan")
         items.append(
@@ -393,9 +445,11 @@ def _steps(
                 check.text(table, "text", path),
                 _topic_ref(check, table.get("topic"), _join(path, "topic"), topic_ids),
                 check.integer(table, "order", path, 0, 1000),
+                SITUATIONS if "any" in serves else tuple(s for s in SITUATIONS if s in serves),
                 tuple(answers),
                 tuple(bands),
-                tuple(not_bands),
+                tuple(stages),
+                tuple(unless),
             )
         )
     return tuple(sorted(items, key=lambda item: (item.order, item.id)))

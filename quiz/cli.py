@@ -196,6 +196,8 @@ def render_result(result: Result, bank: Bank, tr: Translations, *, base_url: str
         lines += [f"  {index}. {item.text}" for index, item in enumerate(result.reasons, start=1)]
     lines += ["", _("Your action plan")]
     for index, step in enumerate(result.action_plan, start=1):
+        if index == result.main_steps + 1:  # the most urgent steps first, the rest after a separator
+            lines += ["  " + "─" * 20, "  " + _("More steps, once the first ones are done:")]
         lines.append(f"  {index}. {step.text}")
         lines.append(f"     → {topics.get(step.topic, step.topic)}")
     return "\n".join(lines)

@@ -6,9 +6,11 @@ for each dimension it gives points on::
     share = 100 * sum(w(d) / W * (points(d) / most(d) + points(d) / 10) / 2)
 
 where ``W`` is the total weight of the dimensions with real answers and
-``most(d)`` the denominator of that dimension's pooled ratio. The ``MAX_REASONS``
-largest non-zero shares are listed, largest first (ties in question order).
-Each reason reads "<warning sign>: <the answer given>".
+``most(d)`` the denominator of that dimension's pooled ratio. Only warning signs are
+listed (answers with ``WARNING_POINTS`` or more on a dimension; mild answers are counted
+in the summary, not listed under an alarming heading): the ``MAX_REASONS`` largest shares,
+largest first (ties in question order). Each reason is the answer's ``sign``, a sentence
+of its own in every language ("They pay only after reminders.").
 """
 
 from __future__ import annotations
@@ -49,13 +51,15 @@ def reasons(
     _ = translations.gettext
     by_share = shares(bank, chosen, ratios)
     order = {question.id: index for index, question in enumerate(bank.questions)}
-    ranked = sorted((qid for qid, value in by_share.items() if value > 0), key=lambda qid: (-by_share[qid], order[qid]))
+    ranked = sorted(
+        (qid for qid, value in by_share.items() if value > 0 and chosen[qid].is_warning),
+        key=lambda qid: (-by_share[qid], order[qid]),
+    )
     items = []
     for qid in ranked[:MAX_REASONS]:
         question = bank.question(qid)
         assert question is not None
         answer = chosen[qid]
-        text = _("%(sign)s: %(answer)s") % {"sign": _(question.sign), "answer": _(answer.text)}
         points = int(by_share[qid] + 0.5 + 1e-9)  # halves up, even when float sums land a hair below (scoring.percent)
-        items.append(Reason(qid, answer.id, text, max(1, points), question.topic))
+        items.append(Reason(qid, answer.id, _(answer.sign), max(1, points), question.topic))
     return tuple(items)

@@ -37,6 +37,27 @@ UNDECIDED_BAND = "not-enough-answers"
 UNSURE = "unsure"
 """Id of the "not sure / does not apply" answer every question must have."""
 
+NOT_YET = "not-yet"
+"""Id of a question's "not yet: the work has not started" answer: no risk, and not "not sure" either."""
+
+STAGES: tuple[str, ...] = ("before", "started")
+"""What an answer can say about the work: it has not started yet (a prospect), or it has started."""
+
+UNKNOWN_STAGE = "unknown"
+"""The stage of a result whose answers say neither (the texts then speak to both situations)."""
+
+SITUATIONS: tuple[str, ...] = ("carry-on", "wind-down", "decline")
+"""What an action step serves: carrying on with the client, winding the work down, declining before it starts."""
+
+WARNING_POINTS = 4
+"""An answer with at least this many points on one dimension is a warning sign; fewer (but some) is a mild one."""
+
+FLOOR_POINTS = 8
+"""An answer with at least this many points on one dimension is serious: the floor rule applies (``scoring``)."""
+
+KEY_SIGNAL = 3
+"""Signal weight of an answer characteristic of a client type; a type is named only when one was given."""
+
 MAX_POINTS = 10
 """Points of one answer on one dimension are whole numbers from 0 to this."""
 
@@ -49,11 +70,42 @@ class Answer:
     text: str
     points: tuple[tuple[str, int], ...] = ()
     dealbreaker: str | None = None
+    sign: str = ""
+    """The warning sign as a sentence ("They pay only after reminders."), shown under "what weighed most"."""
+    serious: str = ""
+    """Why the guidance treats this answer as serious (for editors, not shown): set exactly on serious answers."""
+    stage: str | None = None
+    """``"before"`` or ``"started"`` when the answer only makes sense before or after the work started."""
 
     @property
     def is_unsure(self) -> bool:
         """True for the "not sure / does not apply" answer, which carries no risk."""
         return self.id == UNSURE
+
+    @property
+    def is_not_yet(self) -> bool:
+        """True for a "not yet: the work has not started" answer: no risk, and it says the client is a prospect."""
+        return self.id == NOT_YET
+
+    @property
+    def top_points(self) -> int:
+        """The most points this answer gives on one dimension (0 for a calm answer)."""
+        return max((value for _, value in self.points), default=0)
+
+    @property
+    def is_warning(self) -> bool:
+        """A warning sign: ``WARNING_POINTS`` or more on some dimension."""
+        return self.top_points >= WARNING_POINTS
+
+    @property
+    def is_mild(self) -> bool:
+        """Some points, but fewer than a warning sign's: worth watching, not alarming."""
+        return 0 < self.top_points < WARNING_POINTS
+
+    @property
+    def is_serious(self) -> bool:
+        """``FLOOR_POINTS`` or more on some dimension: the floor rule lifts a "healthy" band."""
+        return self.top_points >= FLOOR_POINTS
 
     def points_for(self, dimension: str) -> int:
         """Points on ``dimension`` (0 when the answer does not move it)."""
@@ -100,6 +152,12 @@ class Band:
     label: str
     verdict: str
     min_score: int
+    verdicts: tuple[tuple[str, str], ...] = ()
+    """The verdict for a stage (``"before"``, ``"started"``); ``verdict`` speaks to both."""
+
+    def verdict_for(self, stage: str) -> str:
+        """The verdict that speaks to ``stage`` (the general one when the stage is unknown)."""
+        return dict(self.verdicts).get(stage, self.verdict)
 
 
 @dataclass(frozen=True)
@@ -132,16 +190,23 @@ class ClientType:
 
 @dataclass(frozen=True)
 class Step:
-    """An action-plan step and what adds it to the plan (answers, bands); lower ``order`` comes first."""
+    """An action-plan step, what adds it to the plan (answers, bands) and the situations it serves.
+
+    Lower ``order`` is more urgent and comes first.
+    """
 
     id: str
     text: str
     topic: str
     order: int
+    serves: tuple[str, ...]
+    """Situations (``SITUATIONS``) the step is right for; a walk-away plan holds no "carry-on"-only step."""
     answers: tuple[str, ...] = ()
     bands: tuple[str, ...] = ()
-    not_bands: tuple[str, ...] = ()
-    """Bands in which the step is left out even when an answer calls for it (no nurturing steps on walk-away)."""
+    stages: tuple[str, ...] = ()
+    """Result stages (``STAGES`` or ``UNKNOWN_STAGE``) the step is for; empty means every stage."""
+    unless: tuple[str, ...] = ()
+    """Answers that leave the step out: what it asks for is already in place, or the client refuses it."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +339,14 @@ class Result:
     reasons: tuple[Reason, ...]
     action_plan: tuple[PlanStep, ...]
     schema_version: int = field(default=SCHEMA_VERSION)
+    stage: str = UNKNOWN_STAGE
+    """``"before"`` (a prospect), ``"started"`` or ``"unknown"``, inferred from the answers."""
+    not_yet: int = 0
+    """Questions answered "not yet: the work has not started"."""
+    mild_signs: int = 0
+    """Answers with some points but below a warning sign's (not counted in ``warning_signs``)."""
+    main_steps: int = 0
+    """How many of the first steps of ``action_plan`` to show before "more steps"."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (lists, dicts, str, int), with ``schema_version``."""
@@ -292,6 +365,10 @@ class Result:
             "client_types": [_fields(item) for item in self.client_types],
             "reasons": [_fields(item) for item in self.reasons],
             "action_plan": [_fields(item) for item in self.action_plan],
+            "stage": self.stage,
+            "not_yet": self.not_yet,
+            "mild_signs": self.mild_signs,
+            "main_steps": self.main_steps,
         }
 
     @classmethod
@@ -315,6 +392,10 @@ class Result:
             client_types=tuple(TypeMatch(**item) for item in data["client_types"]),
             reasons=tuple(Reason(**item) for item in data["reasons"]),
             action_plan=tuple(PlanStep(**item) for item in data["action_plan"]),
+            stage=data.get("stage", UNKNOWN_STAGE),
+            not_yet=data.get("not_yet", 0),
+            mild_signs=data.get("mild_signs", 0),
+            main_steps=data.get("main_steps", len(data["action_plan"])),
         )
 
 

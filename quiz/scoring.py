@@ -30,19 +30,33 @@ Overall
     multiplies by positive numbers or takes a maximum, so choosing an answer
     with at least as many points on every dimension never lowers any score.
 
+Stage
+    ``before`` (a prospect: work has not started) when some answer says so (a "not yet"
+    answer, or one marked ``stage = "before"``) and none says the work has started;
+    ``started`` when some answer is marked ``stage = "started"`` (they paid, you delivered...);
+    else ``unknown``. Verdict texts and the plan speak to the stage.
+
 Confidence
-    ``round(100 * real answers / questions)``.
+    ``round(100 * real answers / questions)``: "not sure" and "not yet" answers are not real
+    answers, so a prospect's confidence honestly says how much is known so far.
 
 Band
     1. any dealbreaker found: ``walk-away``, whatever the total;
-    2. else confidence below ``undecided.min_confidence`` (50): ``not-enough-answers``,
-       not a verdict;
+    2. else fewer than ``undecided.min_confidence`` (50) percent of the questions answered with
+       anything but "not sure": ``not-enough-answers``, not a verdict. A "not yet" answer is an
+       answer (the question cannot apply yet), so a prospect gets a verdict;
     3. else by overall score: ``healthy`` 0-29, ``high-maintenance`` 30-54, ``walk-away`` 55-100;
-    4. floor rule: a ``healthy`` result with a *severe* answer (``FLOOR_POINTS`` = 8 or more
-       points on one dimension, see ``severe_answers``) becomes ``high-maintenance``, and the
-       summary names those answers. The guidance says one serious sign is enough to act on
-       (a firm refusal to sign is "a serious warning sign"; problems seen in the first weeks
-       "rarely go away"), so it must not be averaged away by many calm answers.
+    4. floor rule: a ``healthy`` result with a *serious* answer (``FLOOR_POINTS`` = 8 or more
+       points on one dimension, see ``severe_answers``; the bank says why each one is serious)
+       becomes ``high-maintenance``, and the summary names those answers. The guidance says one
+       serious sign is enough to act on (a firm refusal to sign is "a serious warning sign";
+       problems seen in the first weeks "rarely go away"), so it must not be averaged away by
+       many calm answers.
+
+Warning signs
+    Answers with ``WARNING_POINTS`` or more on a dimension are warning signs: counted in the
+    summary and listed under "what weighed most". Answers with fewer (but some) points are mild:
+    they count in the score, and the summary mentions them in neutral words.
 
 Dealbreakers
     An answer marked ``dealbreaker = "<id>"`` sets it (insults: ``abuse``; a
@@ -62,8 +76,10 @@ from . import actions, client_types, explain
 from .errors import AnswersError, Problem, Translations, problem
 from .i18n import SOURCE
 from .model import (
+    FLOOR_POINTS,
     MAX_POINTS,
     SCHEMA_VERSION,
+    UNKNOWN_STAGE,
     Answer,
     BandResult,
     Bank,
@@ -73,8 +89,7 @@ from .model import (
     Result,
 )
 
-FLOOR_POINTS = 8
-"""An answer with at least this many points on one dimension is severe: the band is then at least ``FLOOR_BAND``."""
+__all__ = ["FLOOR_BAND", "FLOOR_POINTS", "MEAN_SHARE", "percent", "score"]
 
 FLOOR_BAND = "high-maintenance"
 """The lowest band a result with a severe answer can have (the floor rule)."""
@@ -125,47 +140,112 @@ def score(
         for dim in bank.dimensions
     )
     overall = overall_score(bank, ratios)
-    real = sum(1 for answer in chosen.values() if not answer.is_unsure)
+    unsure = sum(1 for answer in chosen.values() if answer.is_unsure)
+    not_yet = sum(1 for answer in chosen.values() if answer.is_not_yet)
     total = len(bank.questions)
+    real = total - unsure - not_yet
     confidence = percent(real / total)
     hits = find_dealbreakers(bank, chosen)
     severe = severe_answers(bank, chosen)
-    band_id = apply_floor(bank, band_for(bank, overall, confidence, bool(hits)), bool(severe))
+    band_id = apply_floor(bank, band_for(bank, overall, percent((total - unsure) / total), bool(hits)), bool(severe))
     band = bank.band(band_id)
-    signs = sum(1 for answer in chosen.values() if answer.points)
-    floor_note: tuple[str, ...] = ()
-    if severe and band_id == FLOOR_BAND and overall < bank.band(FLOOR_BAND).min_score:
-        floor_note = (
-            _("A serious warning sign keeps the verdict at “%(band)s” or above: %(signs)s.")
-            % {"band": _(band.label), "signs": "; ".join(_(q.sign) for q in severe)},
-        )
-    summary = " ".join(
-        (
-            translations.ngettext("%(count)d warning sign found.", "%(count)d warning signs found.", signs)
-            % {"count": signs},
-            translations.ngettext(
-                "%(answered)d of %(total)d question answered.", "%(answered)d of %(total)d questions answered.", total
-            )
-            % {"answered": real, "total": total},
-            *floor_note,
-        )
-    )
+    stage = infer_stage(chosen)
+    ratios_known = {key: value for key, value in ratios.items() if value is not None}
+    dominant = max(ratios_known, key=lambda key: (ratios_known[key], bank.dimension(key).weight), default=None)
+    plan = actions.plan(bank, chosen, band_id, stage=stage, translations=translations)
+    signs = sum(1 for answer in chosen.values() if answer.is_warning)
+    mild = sum(1 for answer in chosen.values() if answer.is_mild)
     return Result(
         schema_version=SCHEMA_VERSION,
         lang=lang,
         score=overall,
-        band=BandResult(band.id, _(band.label), _(band.verdict)),
+        band=BandResult(band.id, _(band.label), _(band.verdict_for(stage))),
         confidence=confidence,
         answered=real,
         total=total,
         warning_signs=signs,
-        summary=summary,
+        summary=summary(
+            translations,
+            signs=signs,
+            mild=mild,
+            real=real,
+            total=total,
+            not_yet=not_yet,
+            dealbreaker=bool(hits),
+            floor=tuple(chosen[q.id] for q in severe)
+            if band_id == FLOOR_BAND and overall < bank.band(FLOOR_BAND).min_score
+            else (),
+            floor_label=_(band.label),
+        ),
         dimensions=dimensions,
         dealbreakers=tuple(DealbreakerHit(item_id, _(bank.dealbreaker(item_id).text), refs) for item_id, refs in hits),
-        client_types=client_types.match(bank, chosen, translations=translations),
+        client_types=client_types.match(bank, chosen, dominant=dominant, translations=translations),
         reasons=explain.reasons(bank, chosen, ratios, translations=translations),
-        action_plan=actions.plan(bank, chosen, band_id, translations=translations),
+        action_plan=plan,
+        stage=stage,
+        not_yet=not_yet,
+        mild_signs=mild,
+        main_steps=min(len(plan), actions.MAIN_STEPS),
     )
+
+
+def summary(
+    translations: Translations,
+    *,
+    signs: int,
+    mild: int,
+    real: int,
+    total: int,
+    not_yet: int,
+    dealbreaker: bool,
+    floor: tuple[Answer, ...],
+    floor_label: str,
+) -> str:
+    """The result's summary: warning signs, mild answers, answers, the prospect note, why the band is what it is."""
+    _, ngettext = translations.gettext, translations.ngettext
+    parts = [ngettext("%(count)d warning sign found.", "%(count)d warning signs found.", signs) % {"count": signs}]
+    if mild:
+        parts.append(
+            ngettext(
+                "%(count)d answer is worth keeping an eye on, but is no warning sign.",
+                "%(count)d answers are worth keeping an eye on, but are no warning signs.",
+                mild,
+            )
+            % {"count": mild}
+        )
+    parts.append(
+        ngettext("%(answered)d of %(total)d question answered.", "%(answered)d of %(total)d questions answered.", total)
+        % {"answered": real, "total": total}
+    )
+    if not_yet:
+        parts.append(
+            ngettext(
+                "%(count)d question cannot be answered until the work starts: "
+                "the verdict rests on what you know so far.",
+                "%(count)d questions cannot be answered until the work starts: "
+                "the verdict rests on what you know so far.",
+                not_yet,
+            )
+            % {"count": not_yet}
+        )
+    if dealbreaker:
+        parts.append(_("A dealbreaker decides the verdict, whatever the overall score."))
+    elif floor:
+        parts.append(
+            _("A serious warning sign keeps the verdict at “%(band)s” or above, whatever the overall score: %(signs)s")
+            % {"band": floor_label, "signs": " ".join(_(answer.sign) for answer in floor)}
+        )
+    return " ".join(parts)
+
+
+def infer_stage(chosen: Mapping[str, Answer]) -> str:
+    """``started`` if an answer says the work has started, else ``before`` if one says it has not, else unknown."""
+    stages = {answer.stage for answer in chosen.values()}
+    if "started" in stages:
+        return "started"
+    if "before" in stages:
+        return "before"
+    return UNKNOWN_STAGE
 
 
 def dimension_ratios(bank: Bank, chosen: Mapping[str, Answer]) -> dict[str, float | None]:
@@ -214,11 +294,14 @@ def find_dealbreakers(bank: Bank, chosen: Mapping[str, Answer]) -> list[tuple[st
     return [(item_id, tuple(sorted(refs))) for item_id, refs in sorted(found.items())]
 
 
-def band_for(bank: Bank, overall: int, confidence: int, dealbreaker: bool) -> str:
-    """The band id: dealbreaker first, then too little confidence, then the score thresholds."""
+def band_for(bank: Bank, overall: int, answered: int, dealbreaker: bool) -> str:
+    """The band id: dealbreaker first, then too few answers, then the score thresholds.
+
+    ``answered`` is the percentage of questions answered with anything but "not sure".
+    """
     if dealbreaker:
         return bank.bands[-1].id
-    if confidence < bank.min_confidence:
+    if answered < bank.min_confidence:
         return bank.undecided.id
     band_id = bank.bands[0].id
     for band in bank.bands:

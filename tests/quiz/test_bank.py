@@ -193,7 +193,7 @@ def test_bank_problems_are_localized() -> None:
     from quiz.i18n import translations
 
     data = raw()
-    data["questions"][0]["answers"][1]["points"]["payment"] = 11
+    data["questions"][0]["answers"][1]["points"]["payment"] = -1
     with pytest.raises(BankError) as caught:
         build_bank(data)
     (item,) = caught.value.problems

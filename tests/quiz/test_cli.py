@@ -76,7 +76,7 @@ def test_interactive_run(bank: Bank) -> None:
     """Typing 1 to every question gives a healthy result; a wrong entry is asked again."""
     code, out, _ = run(["--lang", "en"], stdin="x\n99\n" + "1\n" * len(bank.questions))
     assert code == 0
-    assert out.count("Please type a number from 1 to 6.") == 2
+    assert out.count("Please type a number from 1 to 7.") == 2
     assert f"Question {len(bank.questions)} of {len(bank.questions)}" in out
     assert "HEALTHY" in out
 
@@ -169,3 +169,27 @@ def test_newer_answers_give_terminal_advice() -> None:
     """Answers from a newer quiz are explained without the browser's "reload the page"."""
     _, _, err = run(["--answers", "-"], stdin='{"schema_version": 99, "answers": {}}')
     assert "Update the quiz" in err and "Reload" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_long_plan_puts_the_first_steps_before_a_separator(bank: Bank, answers: Answers, lang: str) -> None:
+    """The six most urgent steps come first; the rest follow a separator line, numbering carried on."""
+    from quiz.actions import MAIN_STEPS
+    from quiz.i18n import translations
+
+    chosen = answers({q.id: q.answers[-3].id for q in bank.questions} | {"abusive": "rude", "bribes": "no"})
+    code, out, _ = run(["--answers", "-", "--lang", lang], stdin=doc(chosen))
+    assert code == 0
+    plan = out.split(translations(lang).gettext("Your action plan"), 1)[1].splitlines()
+    separator = next(i for i, line in enumerate(plan) if line.strip().startswith("─"))
+    numbered = [line.strip().split(".")[0] for line in plan if line.strip()[:1].isdigit()]
+    before = [line for line in plan[:separator] if line.strip()[:1].isdigit()]
+    assert len(before) == MAIN_STEPS and len(numbered) > MAIN_STEPS
+    assert numbered == [str(n) for n in range(1, len(numbered) + 1)]
+    assert translations(lang).gettext("More steps, once the first ones are done:") in plan[separator + 1]
+
+
+def test_short_plan_has_no_separator(answers: Answers) -> None:
+    """A plan of six steps or fewer has no separator."""
+    _, out, _ = run(["--answers", "-"], stdin=doc(answers({"pays-on-time": "reminders"})))
+    assert "─" not in out and "More steps" not in out

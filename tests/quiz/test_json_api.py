@@ -57,7 +57,8 @@ def test_score_json_result_shape(bank: Bank, answers: Answers) -> None:
     result = envelope["result"]
     assert set(result) == {
         "schema_version", "lang", "score", "band", "confidence", "answered", "total", "warning_signs", "summary",
-        "dimensions", "dealbreakers", "client_types", "reasons", "action_plan",
+        "dimensions", "dealbreakers", "client_types", "reasons", "action_plan", "stage", "not_yet", "mild_signs",
+        "main_steps",
     }  # fmt: skip
     assert result["schema_version"] == 1
     assert set(result["band"]) == {"id", "label", "verdict"}

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from strategies import BANK, QUESTIONS, answer_sets, answer_texts, worse_pairs
 
 from quiz.json_api import score_json
-from quiz.model import UNSURE, Result
+from quiz.model import NOT_YET, UNSURE, Result
 from quiz.scoring import score
 
 PAIRS = worse_pairs()
@@ -54,7 +54,8 @@ class TestDealbreakers:
         result = score(BANK, chosen)
         if result.dealbreakers:
             assert result.band.id == "walk-away"
-            assert result.action_plan[0].id == "end-relationship"
+            first = {"started": "end-relationship", "before": "decline", "unknown": "decline-or-end"}[result.stage]
+            assert result.action_plan[0].id == first
 
     @given(answer_sets(unsure_weight=8), st.sampled_from(["insults", "asked"]))
     def test_marked_answer_always_triggers(self, chosen: dict[str, str], answer: str) -> None:
@@ -68,19 +69,33 @@ class TestConfidence:
 
     @given(answer_sets(unsure_weight=30))
     def test_mostly_unsure_gives_no_verdict(self, chosen: dict[str, str]) -> None:
-        """Below half the questions answered, and without dealbreakers, the band is not-enough-answers."""
-        real = sum(1 for aid in chosen.values() if aid != UNSURE)
+        """Below half the questions answered (a "not yet" is an answer), and without dealbreakers: no verdict."""
+        unsure = sum(1 for aid in chosen.values() if aid == UNSURE)
+        not_yet = sum(1 for aid in chosen.values() if aid == NOT_YET)
         result = score(BANK, chosen)
-        assert result.confidence == int(100 * real / len(QUESTIONS) + 0.5)
-        if result.confidence < BANK.min_confidence and not result.dealbreakers:
+        assert result.confidence == int(100 * (len(QUESTIONS) - unsure - not_yet) / len(QUESTIONS) + 0.5)
+        answered = int(100 * (len(QUESTIONS) - unsure) / len(QUESTIONS) + 0.5)
+        if answered < BANK.min_confidence and not result.dealbreakers:
             assert result.band.id == "not-enough-answers"
 
     @given(answer_sets())
-    def test_verdict_needs_confidence_or_dealbreaker(self, chosen: dict[str, str]) -> None:
-        """A verdict band only appears with enough confidence or a dealbreaker."""
+    def test_verdict_needs_answers_or_dealbreaker(self, chosen: dict[str, str]) -> None:
+        """A verdict band only appears with enough answers other than "not sure", or a dealbreaker."""
         result = score(BANK, chosen)
+        answered = int(100 * (result.answered + result.not_yet) / result.total + 0.5)
         if result.band.id != "not-enough-answers":
-            assert result.confidence >= BANK.min_confidence or result.dealbreakers
+            assert answered >= BANK.min_confidence or result.dealbreakers
+
+    @given(answer_sets(), st.data())
+    def test_not_yet_is_neither_a_sign_nor_a_refusal(self, chosen: dict[str, str], data: st.DataObject) -> None:
+        """Answering "not yet" instead of the calm answer adds no warning sign and never withholds the verdict."""
+        with_not_yet = {
+            q.id: NOT_YET if q.answer(NOT_YET) and data.draw(st.booleans()) else chosen[q.id] for q in QUESTIONS
+        }
+        calm = {q.id: q.answers[0].id if with_not_yet[q.id] == NOT_YET else with_not_yet[q.id] for q in QUESTIONS}
+        prospect, known = score(BANK, with_not_yet), score(BANK, calm)
+        assert prospect.warning_signs == known.warning_signs
+        assert (prospect.band.id == "not-enough-answers") == (known.band.id == "not-enough-answers")
 
 
 class TestDeterminism:

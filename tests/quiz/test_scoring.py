@@ -47,7 +47,7 @@ PERSONAS = [
         {"written-agreement": "refuses", "keeps-agreements": "denies"},
         "high-maintenance",
         "agreements",
-        {"signed-scope"},
+        {"email-agreement", "confirm-in-writing"},
         {"anti-contract"},
     ),
 ]  # fmt: skip
@@ -83,7 +83,9 @@ def test_abuse_means_walk_away_whatever_else(bank: Bank, rest: str) -> None:
     result = score(bank, chosen)
     assert result.band.id == "walk-away"
     assert "abuse" in {hit.id for hit in result.dealbreakers}
-    assert result.action_plan[0].id == "end-relationship"
+    # the first step ends or declines, as the stage the answers show allows
+    first = {"started": "end-relationship", "before": "decline", "unknown": "decline-or-end"}[result.stage]
+    assert result.action_plan[0].id == first
 
 
 def test_combined_dealbreaker_needs_every_condition(bank: Bank, answers: Answers) -> None:
@@ -169,18 +171,21 @@ def test_scoring_is_deterministic(bank: Bank, answers: Answers) -> None:
 
 
 def test_reasons_name_the_heaviest_answers(bank: Bank, answers: Answers) -> None:
-    """The explanation lists the answers with the largest share first, in plain words."""
-    result = score(bank, answers({"pays-on-time": "unpaid", "deadlines": "tight"}))
+    """The explanation lists the warning signs with the largest share first, each as a sentence."""
+    result = score(bank, answers({"pays-on-time": "unpaid", "deadlines": "urgent", "replies": "slow"}))
     assert [r.question for r in result.reasons] == ["pays-on-time", "deadlines"]
-    assert result.reasons[0].text.startswith("How they pay invoices: ")
+    assert result.reasons[0].text == "They have left delivered work unpaid."
+    assert result.warning_signs == 2 and result.mild_signs == 1
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
 def test_every_risky_answer_is_reachable_in_the_explanation(bank: Bank, answers: Answers, question: Question) -> None:
-    """Every answer that carries points shows up as a reason when it is the only risky one."""
+    """Every warning-sign answer shows up as a reason when it is the only risky one; mild ones are only counted."""
     for answer in question.answers:
         result = score(bank, answers({question.id: answer.id}))
-        if answer.points:
+        if answer.is_warning:
             assert [(r.question, r.answer) for r in result.reasons] == [(question.id, answer.id)]
+            assert result.warning_signs == 1 and result.mild_signs == 0
         else:
-            assert not result.reasons
+            assert not result.reasons and result.warning_signs == 0
+            assert result.mild_signs == (1 if answer.points else 0)

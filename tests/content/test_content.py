@@ -121,6 +121,40 @@ def test_no_sentence_copied_from_a_source() -> None:
     assert not copied, "runs shared with a source:\n" + "\n".join(copied)
 
 
+def _quiz_texts():
+    """Texts only a quiz result shows: every bank text (types, reasons, steps...) and its translations."""
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "locales" / "quiz-engine.pot").open("rb") as handle:
+        template = read_po(handle)
+    bank_ids = {m.id for m in template if m.id and any(path.endswith("bank.toml") for path, _ in m.locations)}
+    for msgid in sorted(bank_ids):
+        yield f"quiz-engine.pot {msgid[:40]!r}", msgid
+    for lang in CONFIG.languages:
+        po = ROOT / "locales" / lang / "LC_MESSAGES" / "quiz-engine.po"
+        if not po.exists():
+            continue
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if message.id in bank_ids and message.string:
+                yield f"quiz-engine.po [{lang}] {message.id[:40]!r}", message.string
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"source articles not found at {SEEDS}")
+def test_no_quiz_text_copied_from_a_source() -> None:
+    """No run of 6 consecutive words is shared between a quiz text (bank or catalog, any language) and a seed."""
+    seeds = {path.name: _runs(_words(path.read_text(encoding="utf-8"))) for path in sorted(SEEDS.glob("*.txt"))}
+    texts = list(_quiz_texts())
+    assert len(texts) > 300  # the bank's texts in three languages
+    copied = []
+    for name, text in texts:
+        mine = _runs(_words(text))
+        for seed, theirs in seeds.items():
+            copied += [f"{name} ~ {seed}: {' '.join(run)}" for run in sorted(mine & theirs)]
+    assert not copied, "runs shared with a source:\n" + "\n".join(copied)
+
+
 SOURCE_PAGES = GUIDANCE - {"warning-signs", "index", "quiz"}
 
 

@@ -115,11 +115,62 @@ def test_pages_and_ui_follow_the_glossary(lang: str) -> None:
     assert not violations, "glossary variants found:\n" + "\n".join(violations)
 
 
-@pytest.mark.parametrize("lang", ["es", "ru"])
+QUIZ_TEMPLATE = ROOT / "locales" / "quiz-engine.pot"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_quiz_follows_the_glossary(lang: str) -> None:
-    """The quiz catalogs (owned by the quiz calibration work) use the same names as the pages."""
-    texts = list(_po_texts(ROOT / "locales" / lang / "LC_MESSAGES" / "quiz-engine.po"))
+    """The quiz (every text of its bank and code, in every language) uses the same names as the pages."""
+    if lang == "en":  # English is the quiz's source language: its texts are the template's msgids
+        texts = list(_pot_texts(QUIZ_TEMPLATE))
+    else:
+        texts = list(_po_texts(ROOT / "locales" / lang / "LC_MESSAGES" / "quiz-engine.po"))
     assert texts
     violations = _violations(lang, texts)
-    if violations:
-        pytest.xfail("pending quiz alignment (issue 11):\n" + "\n".join(violations))
+    assert not violations, "glossary variants found in the quiz:\n" + "\n".join(violations)
+
+
+QUIZ_NAMES = {
+    "client_types.abusive": "abusive client",
+    "client_types.bad-payer": "bad payer",
+    "client_types.know-it-all": "know-it-all",
+    "client_types.all-night": "all-hours client",
+    "client_types.anti-contract": "anti-contract client",
+    "client_types.indecisive": "indecisive client",
+    "client_types.penny-pincher": "penny-pincher",
+    "client_types.insatiable": "insatiable client",
+    "client_types.direction-changer": "direction-changer",
+    "client_types.high-maintenance": "high-maintenance client",
+    "bands.healthy": "Healthy",
+    "bands.high-maintenance": "Proceed with care",
+    "bands.walk-away": "Walk away",
+}
+"""Quiz client types and bands named by the glossary (the type links to the page of that name)."""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quiz_type_and_band_names_are_the_glossary_names(lang: str) -> None:
+    """Each client type and band of the quiz carries the glossary's name for it (en "all-hours", ru «изматывающий»)."""
+    import tomllib
+
+    bank = tomllib.loads((ROOT / "quiz" / "data" / "bank.toml").read_text(encoding="utf-8"))
+    glossary = {term.source: term.target for term in load_glossary(lang)}
+    catalog = None
+    if lang != "en":
+        with (ROOT / "locales" / lang / "LC_MESSAGES" / "quiz-engine.po").open("rb") as handle:
+            catalog = read_po(handle)
+    wrong = []
+    for key, source in QUIZ_NAMES.items():
+        section, _, item = key.partition(".")
+        label = bank[section][item]["label"]
+        if catalog is not None:
+            message = catalog.get(label)
+            assert message is not None and message.string and not message.fuzzy, (lang, label)
+            label = message.string
+        target = glossary.get(source)
+        if target is None:
+            assert lang == "en", f"{source!r} is missing from the {lang} glossary"
+            continue
+        if target.casefold() not in label.casefold():
+            wrong.append(f"{key}: {label!r} does not say {target!r} ({source})")
+    assert not wrong, "\n".join(wrong)

@@ -58,6 +58,11 @@ UI_STRINGS: dict[str, str] = {
     "dealbreakers_title": N_("Dealbreakers"),
     "reasons_title": N_("What weighed most"),
     "plan_title": N_("Your action plan"),
+    # Translators: the button that shows the steps after the first six; {count} is how many there are.
+    "more_steps": N_("More steps ({count})"),
+    "fewer_steps": N_("Fewer steps"),
+    # Translators: printed above the steps after the first six (the CLI prints it too).
+    "more_steps_title": N_("More steps, once the first ones are done:"),
     "read_more": N_("Read the guide"),
     "share_title": N_("Share this result"),
     "share_help": N_(

@@ -3,6 +3,7 @@
 import { view } from "./quiz-view.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+let moreSteps = 0; // ids of the "more steps" boxes, unique in the page
 
 /** Create an element with a class and optional text. */
 export function el(tag, className, text) {
@@ -142,19 +143,37 @@ export function renderResult(result, { t, topics, printTopics = {}, shareUrl, sh
 
   const plan = section(t.plan_title);
   plan.classList.add("rf-quiz__plan");
-  plan.append(
-    list("ol", data.steps, (li, step) => {
-      li.append(step.text);
-      const href = step.topic ? topics[step.topic] : undefined;
-      if (href) {
-        const link = el("a", null, t.read_more);
-        link.href = href;
-        link.dataset.topic = step.topic;
-        if (printTopics[step.topic]) link.dataset.rfHref = printTopics[step.topic];
-        li.append(" ", link);
-      }
-    }),
-  );
+  const renderStep = (li, step) => {
+    li.append(step.text);
+    const href = step.topic ? topics[step.topic] : undefined;
+    if (href) {
+      const link = el("a", null, t.read_more);
+      link.href = href;
+      link.dataset.topic = step.topic;
+      if (printTopics[step.topic]) link.dataset.rfHref = printTopics[step.topic];
+      li.append(" ", link);
+    }
+  };
+  // The most urgent steps first (the engine says how many); the rest behind "more steps" on
+  // screen, and after a separator line on paper (quiz.css shows them in print).
+  const first = data.steps.slice(0, data.mainSteps);
+  const rest = data.steps.slice(data.mainSteps);
+  plan.append(list("ol", first, renderStep));
+  if (rest.length) {
+    const id = `rf-quiz-more-steps-${++moreSteps}`;
+    const toggle = el("button", "rf-quiz__button rf-quiz__more-toggle", fill(t.more_steps, { count: rest.length }));
+    toggle.type = "button";
+    toggle.dataset.action = "more-steps";
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", id);
+    const more = el("div", "rf-quiz__more-steps");
+    more.id = id;
+    more.hidden = true;
+    const ol = list("ol", rest, renderStep);
+    ol.start = first.length + 1;
+    more.append(el("p", "rf-quiz__more-title", t.more_steps_title), ol);
+    plan.append(toggle, more);
+  }
   parts.push(plan);
 
   const share = section(t.share_title);
@@ -189,6 +208,16 @@ export function renderResult(result, { t, topics, printTopics = {}, shareUrl, sh
   }
   parts.push(actions);
   return parts;
+}
+
+/** Show or hide the steps behind a "more steps" button; the label says what a click will do. */
+export function toggleMoreSteps(button, t) {
+  const box = document.getElementById(button.getAttribute("aria-controls"));
+  if (!box) return;
+  const open = button.getAttribute("aria-expanded") !== "true";
+  box.hidden = !open;
+  button.setAttribute("aria-expanded", String(open));
+  button.textContent = open ? t.fewer_steps : fill(t.more_steps, { count: box.querySelectorAll("li").length });
 }
 
 /** The engine's (or the link's) problems as an alert with a list of localized messages. */

@@ -20,5 +20,7 @@ export function view(result) {
     dealbreakers: (result.dealbreakers ?? []).map((d) => text(d.text)),
     reasons: (result.reasons ?? []).map((r) => text(r.text)),
     steps: (result.action_plan ?? []).map((s) => ({ text: text(s.text), topic: text(s.topic) })),
+    // How many steps to show before "more steps"; a result without it shows them all.
+    mainSteps: result.main_steps === undefined ? (result.action_plan ?? []).length : whole(result.main_steps),
   };
 }

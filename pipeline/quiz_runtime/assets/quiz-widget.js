@@ -3,7 +3,7 @@
 // Options and translated strings come from the page's <script type="application/json" id="quiz-config">.
 import { createQuizClient } from "./quiz-client.js";
 import { FAILURE, LOG_PREFIX } from "./quiz-protocol.js";
-import { el, fill, renderProblems, renderResult } from "./quiz-result.js";
+import { el, fill, renderProblems, renderResult, toggleMoreSteps } from "./quiz-result.js";
 import {
   SCHEMA_VERSION,
   answerSet,
@@ -257,6 +257,7 @@ function setup(root, config) {
       // Printing a frame prints a fragment of someone's blog: open the result on our site instead.
       window.open(resultBox.querySelector(".rf-quiz__share-url").value, "_blank", "noopener");
     } else if (action === "print") window.print();
+    if (action === "more-steps") toggleMoreSteps(button, t);
     if (action === "edit") showForm(0);
     if (action === "restart") startOver();
     if (action === "copy") {

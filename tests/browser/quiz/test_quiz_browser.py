@@ -297,3 +297,39 @@ def test_loader_failure_shows_message_and_retry_works(context, quiz_url, failure
     expect(page.locator(RESULT)).to_be_visible(timeout=SLOW)
     expect(page.locator(".rf-quiz__band")).to_have_text(engine(answers, "en")["result"]["band"]["label"])
     assert log.foreign(quiz_url) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_long_plan_shows_six_steps_then_more_steps(context, quiz_url, lang) -> None:
+    """A long plan shows its most urgent steps; the rest open behind "more steps" and are all printed."""
+    answers = {q["id"]: q["answers"][-3]["id"] for q in bank(lang)["questions"]} | {"abusive": "rude", "bribes": "no"}
+    expected = engine(answers, lang)["result"]
+    main, plan = expected["main_steps"], expected["action_plan"]
+    assert main == 6 < len(plan)
+    page, log = open_quiz(context, quiz_url, lang, _fragment(list(answers.items())))
+    expect(page.locator(RESULT)).to_be_visible(timeout=SLOW)
+    t = strings(page)
+    first = page.locator(".rf-quiz__plan > ol > li")
+    expect(first).to_have_count(main)
+    assert first.all_inner_texts()[0].startswith(plan[0]["text"])
+    toggle = page.locator("[data-action=more-steps]")
+    more = page.locator(".rf-quiz__more-steps")
+    expect(toggle).to_have_text(t["more_steps"].format(count=len(plan) - main))
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(more).to_be_hidden()
+    page.emulate_media(media="print")  # on paper: every step, after a separator, and no button
+    expect(more).to_be_visible()
+    expect(page.locator(".rf-quiz__more-title")).to_have_text(t["more_steps_title"])
+    expect(toggle).to_be_hidden()
+    page.emulate_media(media="screen")
+    toggle.click()
+    expect(more).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_have_text(t["fewer_steps"])
+    rest = more.locator("ol > li")
+    expect(rest).to_have_count(len(plan) - main)
+    assert rest.all_inner_texts()[0].startswith(plan[main]["text"])
+    assert more.locator("ol").get_attribute("start") == str(main + 1)
+    toggle.click()
+    expect(more).to_be_hidden()
+    assert log.errors == []

@@ -8,6 +8,7 @@ Nothing here reads files or translates text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 _T = TypeVar("_T")
@@ -128,11 +129,25 @@ class Question:
 
     def answer(self, answer_id: str) -> Answer | None:
         """The answer with this id, or ``None``."""
-        return _find(self.answers, answer_id)
+        return self._answers_by_id.get(answer_id)
 
     def max_points(self, dimension: str) -> int:
         """The most points any answer gives on ``dimension``."""
-        return max(answer.points_for(dimension) for answer in self.answers)
+        return self._max_points.get(dimension, 0)
+
+    @cached_property
+    def _answers_by_id(self) -> dict[str, Answer]:
+        """Answers by id, built once (scoring looks them up for every question of every answer set)."""
+        return {answer.id: answer for answer in reversed(self.answers)}  # the first of a duplicate id wins
+
+    @cached_property
+    def _max_points(self) -> dict[str, int]:
+        """The most points per dimension, built once (the formula divides by them for every dimension)."""
+        most: dict[str, int] = {}
+        for answer in self.answers:
+            for name, value in answer.points:
+                most[name] = max(most.get(name, 0), value)
+        return most
 
 
 @dataclass(frozen=True)
@@ -235,11 +250,19 @@ class Bank:
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or ``None``."""
-        return _find(self.questions, question_id)
+        return self._questions_by_id.get(question_id)
 
     def dimension(self, dimension_id: str) -> Dimension:
         """The dimension with this id (it must exist)."""
-        return _get(self.dimensions, dimension_id)
+        return self._dimensions_by_id[dimension_id]
+
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in reversed(self.questions)}
+
+    @cached_property
+    def _dimensions_by_id(self) -> dict[str, Dimension]:
+        return {dimension.id: dimension for dimension in self.dimensions}
 
     def dealbreaker(self, dealbreaker_id: str) -> Dealbreaker:
         """The dealbreaker with this id (it must exist)."""

@@ -18,6 +18,7 @@ from strategies import answer_sets
 ROOT = Path(__file__).resolve().parents[2]
 RAW = tomllib.loads((ROOT / "quiz" / "data" / "bank.toml").read_text(encoding="utf-8"))
 UNSURE = "unsure"
+NOT_YET = "not-yet"
 WEIGHTS: dict[str, int] = {dim: table["weight"] for dim, table in RAW["dimensions"].items()}
 QUESTIONS: list[dict] = RAW["questions"]
 ANSWERS: dict[str, dict[str, dict]] = {q["id"]: {a["id"]: a for a in q["answers"]} for q in QUESTIONS}
@@ -26,6 +27,9 @@ MIN_CONFIDENCE = RAW["undecided"]["min_confidence"]
 REASONS = 5  # "the five largest"
 MIN_STRENGTH = 30  # "Types at 30% or more are listed"
 SEVERE = 8  # the floor rule: "8 or more points on some dimension"
+WARNING = 4  # "an answer with 4 or more points on some dimension is a warning sign"
+KEY = 3  # "at least one chosen key signal (weight 3)"
+MAIN_STEPS = 6  # "the first six are the ones to act on now"
 
 # From mostly real answers to mostly "not sure": the rules that leave "not sure" out must be seen to.
 ANSWER_SETS = st.integers(1, 12).flatmap(answer_sets)
@@ -86,14 +90,38 @@ def severe(chosen: dict[str, str]) -> list[str]:
     return [q["id"] for q in QUESTIONS if any(p >= SEVERE for p in points(q["id"], chosen[q["id"]]).values())]
 
 
+def not_yet(chosen: dict[str, str]) -> int:
+    return sum(1 for aid in chosen.values() if aid == NOT_YET)
+
+
 def confidence(chosen: dict[str, str]) -> int:
+    """Real answers: neither "not sure" nor "not yet"."""
+    return half_up(Fraction(100 * (len(real(chosen)) - not_yet(chosen)), len(QUESTIONS)))
+
+
+def answered(chosen: dict[str, str]) -> int:
+    """Questions answered with anything but "not sure": a "not yet" is an answer for the verdict."""
     return half_up(Fraction(100 * len(real(chosen)), len(QUESTIONS)))
+
+
+def top(qid: str, aid: str) -> int:
+    return max(points(qid, aid).values(), default=0)
+
+
+def warning_signs(chosen: dict[str, str]) -> int:
+    return sum(1 for q in QUESTIONS if top(q["id"], chosen[q["id"]]) >= WARNING)
+
+
+def stage(chosen: dict[str, str]) -> str:
+    """started when an answer says so, else before when a "not yet" or a "before" answer was given, else unknown."""
+    marks = {ANSWERS[qid][aid].get("stage", "before" if aid == NOT_YET else None) for qid, aid in chosen.items()}
+    return "started" if "started" in marks else "before" if "before" in marks else "unknown"
 
 
 def band(chosen: dict[str, str]) -> str:
     if dealbreakers(chosen):
         return "walk-away"
-    if confidence(chosen) < MIN_CONFIDENCE:
+    if answered(chosen) < MIN_CONFIDENCE:
         return "not-enough-answers"
     found = [name for low, name in THRESHOLDS if overall(chosen) >= low][-1]
     return "high-maintenance" if found == "healthy" and severe(chosen) else found
@@ -112,6 +140,21 @@ def strengths(chosen: dict[str, str]) -> dict[str, int]:
     return out
 
 
+def named_types(chosen: dict[str, str]) -> list[tuple[str, int]]:
+    """Types at MIN_STRENGTH or more with a chosen key signal, the one explaining the riskiest area first."""
+    known = {dim: r for dim, r in ratios(chosen).items() if r is not None}
+    dominant = max(known, key=lambda dim: (known[dim], WEIGHTS[dim])) if known else None
+    found = []
+    for type_id, value in strengths(chosen).items():
+        signals = RAW["client_types"][type_id]["signals"]
+        given = [ref for ref in signals if chosen[ref.split(".")[0]] == ref.split(".")[1]]
+        if value < MIN_STRENGTH or not any(signals[ref] >= KEY for ref in given):
+            continue
+        explains = sum(points(*ref.split(".")).get(dominant, 0) for ref in given) if dominant else 0
+        found.append(((-explains, -value, type_id), (type_id, value)))
+    return [item for _, item in sorted(found)]
+
+
 def shares(chosen: dict[str, str]) -> dict[str, Fraction]:
     """100 * sum(w(d)/W * (points/most(d) + points/10) / 2), most(d) and W over real answers only."""
     known = [dim for dim, r in ratios(chosen).items() if r is not None]
@@ -126,12 +169,25 @@ def shares(chosen: dict[str, str]) -> dict[str, Fraction]:
     return out
 
 
+SERVES = {"before": {"decline"}, "started": {"wind-down"}, "unknown": {"decline", "wind-down"}}
+"""What a walk-away plan serves at each stage; every other band's plan serves carrying on."""
+
+
+def serves(table: dict) -> set[str]:
+    listed = set(table["serves"])
+    return {"carry-on", "wind-down", "decline"} if "any" in listed else listed
+
+
 def plan(chosen: dict[str, str], band_id: str) -> list[str]:
     given_refs = {f"{qid}.{aid}" for qid, aid in chosen.items()}
+    at = stage(chosen)
+    wanted = SERVES[at] if band_id == "walk-away" else {"carry-on"}
     steps = [
         (table["order"], step_id)
         for step_id, table in RAW["steps"].items()
         if (band_id in table.get("bands", []) or given_refs & set(table.get("answers", [])))
-        and band_id not in table.get("not_bands", [])
+        and wanted & serves(table)
+        and at in table.get("stages", [at])
+        and not given_refs & set(table.get("unless", []))
     ]
     return [step_id for _, step_id in sorted(steps)]

@@ -257,7 +257,8 @@ def test_result_texts_are_the_banks(chosen: dict[str, str]) -> None:
     assert (result.lang, result.schema_version) == ("en", RAW["schema_version"])
     assert [d.label for d in result.dimensions] == [RAW["dimensions"][d]["label"] for d in WEIGHTS]
     table = RAW["undecided"] if result.band.id == "not-enough-answers" else RAW["bands"][result.band.id]
-    assert (result.band.label, result.band.verdict) == (table["label"], table["verdict"])
+    verdict = table.get(stage(chosen), {}).get("verdict", table["verdict"])  # a band's verdict for the stage
+    assert (result.band.label, result.band.verdict) == (table["label"], verdict)
     assert [d.text for d in result.dealbreakers] == [RAW["dealbreakers"][d.id]["text"] for d in result.dealbreakers]
     types = RAW["client_types"]
     assert [(t.label, t.description, t.topic) for t in result.client_types] == [
@@ -265,19 +266,36 @@ def test_result_texts_are_the_banks(chosen: dict[str, str]) -> None:
     ]
     by_id = {q["id"]: q for q in QUESTIONS}
     assert [(r.text, r.topic) for r in result.reasons] == [
-        (f"{by_id[r.question]['sign']}: {ANSWERS[r.question][r.answer]['text']}", by_id[r.question]["topic"])
-        for r in result.reasons
+        (ANSWERS[r.question][r.answer]["sign"], by_id[r.question]["topic"]) for r in result.reasons
     ]
-    signs = sum(1 for q in QUESTIONS if any(points(q["id"], chosen[q["id"]]).values()))
-    summary = (
-        f"{signs} warning sign{'' if signs == 1 else 's'} found. "
-        f"{len(real(chosen))} of {len(QUESTIONS)} questions answered."
-    )
+    signs = warning_signs(chosen)
+    mild = sum(1 for q in QUESTIONS if 0 < top(q["id"], chosen[q["id"]]) < WARNING)
+    parts = [f"{signs} warning sign{'' if signs == 1 else 's'} found."]
+    if mild:
+        parts.append(
+            "1 answer is worth keeping an eye on, but is no warning sign."
+            if mild == 1
+            else f"{mild} answers are worth keeping an eye on, but are no warning signs."
+        )
+    parts.append(f"{len(real(chosen)) - not_yet(chosen)} of {len(QUESTIONS)} questions answered.")
+    if not_yet(chosen):
+        count = not_yet(chosen)
+        parts.append(
+            f"{count} question{'' if count == 1 else 's'} cannot be answered until the work starts: "
+            "the verdict rests on what you know so far."
+        )
     floor = next(low for low, name in THRESHOLDS if name == "high-maintenance")
-    if band(chosen) == "high-maintenance" and overall(chosen) < floor:
-        severe_signs = "; ".join(q["sign"] for q in QUESTIONS if q["id"] in severe(chosen))
-        summary += f" A serious warning sign keeps the verdict at “{table['label']}” or above: {severe_signs}."
-    assert result.summary == summary
+    if dealbreakers(chosen):
+        parts.append("A dealbreaker decides the verdict, whatever the overall score.")
+    elif band(chosen) == "high-maintenance" and overall(chosen) < floor:
+        severe_signs = " ".join(
+            ANSWERS[q["id"]][chosen[q["id"]]]["sign"] for q in QUESTIONS if q["id"] in severe(chosen)
+        )
+        parts.append(
+            f"A serious warning sign keeps the verdict at “{table['label']}” or above, "
+            f"whatever the overall score: {severe_signs}"
+        )
+    assert result.summary == " ".join(parts)
 
 
 def test_translated_results_use_the_catalog(answers) -> None:

@@ -26,7 +26,7 @@ UI_STRINGS: dict[str, str] = {
     "back": N_("Back"),
     "next": N_("Next"),
     "finish": N_("See my result"),
-    "choose_one": N_('Choose an answer to go on. "Not sure" is a fine answer.'),
+    "choose_one": N_('Choose an answer to go on. “Not sure / does not apply” is a fine answer.'),
     "noscript": N_(
         "The result is calculated in your browser and needs JavaScript. "
         "You can still read the questions and the guidance pages."

@@ -100,31 +100,3 @@ export function readShareFragment(hash) {
   for (const question of conflicting) answers.delete(question);
   return { version: Number(match[1]), pairs: [...answers.entries()] };
 }
-
-/**
- * Decode a share fragment into an answer set, or null when it is malformed
- * (too long, bad encoding, duplicate or empty ids).
- */
-export function parseShareFragment(hash) {
-  if (!isShareFragment(hash) || hash.length > MAX_FRAGMENT) return null;
-  const match = /^(\d{1,4}):(.*)$/s.exec(hash.slice(SHARE_PREFIX.length));
-  if (!match) return null;
-  const pairs = match[2] === "" ? [] : match[2].split(",");
-  if (pairs.length > MAX_PAIRS) return null;
-  const answers = new Map(); // not a plain object: "__proto__" must stay an ordinary (bad) id
-  for (const pair of pairs) {
-    const parts = pair.split("=");
-    if (parts.length !== 2) return null;
-    let question;
-    let answer;
-    try {
-      question = decodeURIComponent(parts[0]);
-      answer = decodeURIComponent(parts[1]);
-    } catch {
-      return null;
-    }
-    if (!question || !answer || answers.has(question)) return null;
-    answers.set(question, answer);
-  }
-  return answerSet(Object.fromEntries(answers), Number(match[1]));
-}

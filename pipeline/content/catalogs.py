@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, write_po
 
 from pipeline.config import Config, source_date_epoch
 from pipeline.errors import BuildError, BuildErrors, CatalogError
@@ -88,10 +88,38 @@ def update_catalog(
     return changed
 
 
+_PREVIOUS_MARK = "\ue000"
+"""Stands in for a previous msgid while Babel writes the catalog (a private-use character no text holds)."""
+_MARKED_PREVIOUS = re.compile(r'^#\| (msgid|msgid_plural) "\ue000(\d+)"$', re.MULTILINE)
+
+
 def render_po(catalog: Catalog) -> str:
+    """The catalog as PO text, one line per string, previous msgids written as GNU ``msgmerge`` does.
+
+    Babel wraps a previous msgid like a comment, so a long one continues on
+    ``#| and the rest`` lines that neither gettext's tools nor Babel's reader
+    take as part of it; after one more update the translator finds broken
+    ``# | msgid`` comments instead. Each previous msgid is written here as
+    ``#| msgid "..."`` with a marker in its place while Babel writes the rest.
+    """
+    previous: list[str] = []
+    saved: list[tuple[Message, list[str]]] = []
+    for message in catalog:
+        if message.previous_id:
+            ids = [message.previous_id] if isinstance(message.previous_id, str) else list(message.previous_id)
+            saved.append((message, ids))
+            message.previous_id = [f"{_PREVIOUS_MARK}{len(previous) + k}" for k in range(len(ids))]
+            previous += ids
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, include_previous=True, sort_by_file=False)
-    return buffer.getvalue().decode("utf-8")
+    try:
+        write_po(buffer, catalog, width=0, include_previous=True, sort_by_file=False)
+    finally:
+        for message, ids in saved:
+            message.previous_id = ids
+    return _MARKED_PREVIOUS.sub(
+        lambda match: f"#| {match[1]} {normalize(previous[int(match[2])], prefix='#| ', width=0)}",
+        buffer.getvalue().decode("utf-8"),
+    )
 
 
 def strip_dates(text: str) -> str:
@@ -150,29 +178,51 @@ def check_syntax(text: str, path: Path) -> None:
 
 
 def _restore_previous_ids(catalog: Catalog, text: str) -> None:
-    """Read the ``#| msgid`` comments, which Babel's reader skips.
+    """Read the ``#| msgid`` lines, which Babel's reader files as translator comments.
 
-    Without this, a second ``catalogs`` run would drop the previous msgid of a
-    fuzzy entry, and the translator would lose what changed in the source.
+    They are taken out of the comments (else the next write turns them into
+    ``# | msgid`` remarks that pile up); a fuzzy entry gets its previous msgid
+    back, so the translator still sees what changed in the source, and a
+    translated one drops it, as ``msgmerge`` does. A continuation line without
+    quotes (how Babel used to wrap a long one) is joined back with a space.
     """
-    previous: dict[int, str] = {}
+    found: dict[int, list[str]] = {}
     pending: list[str] = []
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith("#| msgid "):
-            pending = [line[len("#| msgid ") :]]
-        elif line.startswith('#| "') and pending:
-            pending.append(line[len("#| ") :])
+        if line.startswith("#|"):
+            pending.append(line)
         elif line.startswith("msgid ") and pending:
-            previous[number] = "".join(_unquote(part) for part in pending)
+            found[number] = pending
             pending = []
-        elif not line.startswith("#"):
+        elif not line.startswith(("#", "msgctxt ")):
             pending = []
-    if not previous:
+    if not found:
         return
     for message in catalog:
-        lineno = getattr(message, "lineno", None)
-        if message.id and message.fuzzy and lineno in previous:
-            message.previous_id = [previous[lineno]]
+        lines = found.get(getattr(message, "lineno", None) or 0)
+        if not message.id or lines is None:
+            continue
+        for line in lines:
+            comment = line[1:].strip()
+            if comment in message.user_comments:
+                message.user_comments.remove(comment)
+        ids = _previous_ids(lines)
+        message.previous_id = ids if message.fuzzy and ids else []
+
+
+def _previous_ids(lines: list[str]) -> list[str]:
+    """The msgid (and msgid_plural) of ``#|`` lines, each from its quoted parts."""
+    parts: list[list[str]] = []
+    for line in lines:
+        rest = line[2:].strip()
+        keyword, _, value = rest.partition(" ")
+        if keyword in ("msgid", "msgid_plural") and value.startswith('"'):
+            parts.append([value])
+        elif rest.startswith('"') and parts:
+            parts[-1].append(rest)
+        elif rest and parts:
+            parts[-1][-1] += " " + rest
+    return ["".join(_unquote(part) for part in chunk if len(part) >= 2 and part.endswith('"')) for chunk in parts]
 
 
 def _unquote(part: str) -> str:

@@ -6,12 +6,12 @@ Counts, per scored worksheet (those that reach the points: no dealbreaker, under
 "not sure" limit), over the seeded answer sets of the procedure test:
 
 - entries: numbers written on the sheet (points copied, totals, risks, products, results);
-- look-ups: a value found in a printed table;
+- look-ups: a value found in a printed table (the ready reckoner's counted apart);
 - arithmetic: one addition, subtraction, multiplication or division of two numbers.
 
-Today's sheet is counted by carrying out its printed procedure, read back from the
-rendered HTML (``tests/pipeline/channels/paper_sheet.py``, the same code as the test
-that compares it with the engine). The previous sheet (commit d851d23: nine boxes with
+Today's sheet is counted by carrying out its printed procedure (the ready reckoner
+included), read back from the rendered HTML (``tests/pipeline/channels/paper_sheet.py``,
+the same code as the test that compares it with the engine). The previous sheet (commit d851d23: nine boxes with
 every question's points written, P, M and H per box, a risk table to two decimals,
 "+ 5 x H", weight x risk, then 0.6 x A / B + 0.4 x T) is counted by a model of its
 printed steps, below. Also printed: how often each sheet needs its close-call recount,
@@ -31,6 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "pipeline" / "channels")]
 SECONDS = {
     "entries": 3,
     "lookups": 5,
+    "reckoner_lookups": 8,
     "additions": 3,
     "decimal additions": 6,
     "multiplications": 5,
@@ -38,7 +39,9 @@ SECONDS = {
     "divisions": 40,
 }
 """Assumed seconds per operation: whole-number sums and one-digit products are mental arithmetic,
-two-decimal products and long division are pencil work. An estimate to compare the sheets, not a stopwatch."""
+two-decimal products and long division are pencil work. A look-up in the ready reckoner (a block
+among 83 on another sheet, then row and column) is priced at 8 s, the slow end of a table look-up.
+An estimate to compare the sheets, not a stopwatch."""
 
 
 def old_sheet(bank, answers) -> dict[str, int] | None:  # type: ignore[no-untyped-def]
@@ -84,7 +87,7 @@ def main() -> None:
     parser.add_argument("--lang", default="en")
     args = parser.parse_args()
 
-    from paper_sheet import ScoringSheet, Worksheet
+    from paper_sheet import Reckoner, ScoringSheet, Worksheet
     from test_paper_quiz import answer_sets, sheets
 
     from pipeline.quiz_runtime.catalogs import compile_quiz_catalogs
@@ -95,8 +98,8 @@ def main() -> None:
     i18n.translations.cache_clear()
     bank = load_bank()
     tr = i18n.translations(args.lang)
-    worksheet_html, scoring_html = sheets(args.lang)
-    worksheet, sheet = Worksheet(worksheet_html), ScoringSheet(scoring_html)
+    worksheet_html, scoring_html, reckoner_html = sheets(args.lang)
+    worksheet, sheet = Worksheet(worksheet_html), ScoringSheet(scoring_html, Reckoner(reckoner_html))
     new: list[dict[str, int]] = []
     old: list[dict[str, int]] = []
     few_unsure: list[bool] = []
@@ -118,12 +121,16 @@ def main() -> None:
         old.append(counted)
         few_unsure.append(sum(value == "unsure" for value in answers.values()) <= 2)
     print(f"{len(new)} of {args.sets} answer sets reach the points ({args.lang}); new sheet close calls: {recounts}")
+    partial = sum(sheet.not_counting.values())
+    by_weights = ", ".join(f"{w}: {n}" for w, n in sorted(sheet.not_counting.items(), reverse=True))
+    print(f"an area does not count in {partial} of them ({partial / len(new):.1%}; by the weights left: {by_weights})")
     for name, rows in (("previous sheet", old), ("new sheet", new)):
         print(f"\n{name}: median [90th percentile] per worksheet")
         for key in SECONDS:
             values = sorted(row.get(key, 0) for row in rows)
             if any(values):
-                print(f"  {key:<24} {statistics.median(values):>5.0f} [{values[int(len(values) * 0.9)]}]")
+                name = key.replace("_", " ")
+                print(f"  {name:<24} {statistics.median(values):>5.0f} [{values[int(len(values) * 0.9)]}]")
         _estimate("  estimate", rows)
     _estimate("\nnew sheet, at most two “not sure” answers", [r for r, few in zip(new, few_unsure, strict=True) if few])
 

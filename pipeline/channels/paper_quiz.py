@@ -11,9 +11,12 @@ through ``quiz.load_bank``), its catalogs and the constants of
 Why the scoring sheet looks the way it does: the engine's risk of one area is
 ``50 * points / most + 5 * highest`` and the score ``m * sum(w * risk) / sum(w)
 + (1 - m) * max(risk)``, rounded, against the band thresholds. The sheet
-prints, per area, the first part for every total (whole numbers: no division
-when nothing is struck out) and the second part for every highest answer; the
-scorer adds the two, multiplies by the weight (1 to 3) and adds up. Instead of
+prints, per area, the first part for every total when nothing is struck out, and
+the second part for every highest answer; a box with a "not sure" answer (its
+question's "Out of" struck out) finds its first part in the ready reckoner
+(``render_reckoner``: one block per answered "Out of" total, the same handout
+for everyone, never written on), so no area needs a division. The scorer adds
+the two parts, multiplies by the weight (1 to 3) and adds up. Instead of
 the final formula, a table gives, for every highest risk, the weighted totals
 of each verdict. Whole numbers put each risk within 0.5 of the engine's, so the
 score is within 0.5 too: the table leaves a gap of that width around each band
@@ -42,6 +45,7 @@ Gettext = Callable[[str], str]
 
 WORKSHEET_PAGE = "paper-quiz.md"
 SCORING_PAGE = "paper-scoring.md"
+RECKONER_PAGE = "paper-reckoner.md"
 
 MARGIN = Fraction(1, 2)
 """Largest gap between the sheet's score and the engine's: each risk is rounded to a whole number once."""
@@ -79,14 +83,15 @@ WORST = Fraction(100, 2 * MAX_POINTS)
 
 
 def render_sheet(page: str, lang: str, ui: Gettext) -> str:
-    """The sheet that follows the Markdown of ``page`` (``WORKSHEET_PAGE`` or ``SCORING_PAGE``)."""
+    """The sheet that follows the Markdown of ``page`` (``WORKSHEET_PAGE``, ``SCORING_PAGE`` or ``RECKONER_PAGE``)."""
     from quiz.i18n import has_catalog
 
     if not has_catalog(lang):
         from pipeline.errors import BuildError
 
         raise BuildError(f"no compiled quiz catalog for {lang!r}: compile_quiz_catalogs() must run first")
-    return render_worksheet(lang, ui) if page == WORKSHEET_PAGE else render_scoring_sheet(lang, ui)
+    renderers = {WORKSHEET_PAGE: render_worksheet, SCORING_PAGE: render_scoring_sheet, RECKONER_PAGE: render_reckoner}
+    return renderers[page](lang, ui)
 
 
 def render_worksheet(lang: str, ui: Gettext) -> str:
@@ -277,6 +282,71 @@ def _risk_table(ui: Gettext, label: str, total: int) -> str:
     )
 
 
+def reckoner_totals(bank: Bank) -> range:
+    """The answered "Out of" totals of the ready reckoner: the smallest a box can keep, up to the largest box.
+
+    A box keeps at least one question, and at most ``unsure_limit - 1`` of its questions
+    are struck out (with more "not sure" answers step 2 stops), so its smallest answered
+    total is the sum of its smallest "Out of" numbers that must remain.
+    """
+    struck_at_most = unsure_limit(bank) - 1
+    smallest, largest = [], []
+    for dim in bank.dimensions:
+        outs = sorted(q.max_points(dim.id) for q in bank.questions if dim.id in q.dimensions)
+        largest.append(sum(outs))
+        smallest.append(sum(outs[: max(1, len(outs) - struck_at_most)]))
+    return range(min(smallest), max(largest) + 1)
+
+
+RECKONER_EXAMPLE = (37, 57)
+"""The worked example of the reckoner's introduction: points, "Out of" total."""
+
+
+def render_reckoner(lang: str, ui: Gettext) -> str:
+    """The ready reckoner: ``whole(POOLED * P / total)`` for every answered total and every P = 0 .. total.
+
+    One small table per total (its corner: the total, in bold; rows: the tens of P; columns:
+    the units), as the per-area tables are read. The same for every participant: a handout
+    that is printed once per table and never written on.
+    """
+    bank, _ = _bank(lang)
+    points, total = RECKONER_EXAMPLE
+    example = {
+        "pooled": f'<strong class="rf-paper__pooled">{number(POOLED, lang)}</strong>',
+        "points": str(points),
+        "total": str(total),
+        "tens": str(points - points % 10),
+        "units": str(points % 10),
+        "value": str(whole(POOLED * points / total)),
+    }
+    units = "".join(f'<th scope="col">{unit}</th>' for unit in range(10))
+    blocks = []
+    for out_of in reckoner_totals(bank):
+        rows = "".join(
+            f'<tr><th scope="row">{tens}</th>'
+            + "".join(
+                f"<td>{whole(POOLED * p / out_of)}</td>" if p <= out_of else "<td></td>" for p in range(tens, tens + 10)
+            )
+            + "</tr>"
+            for tens in range(0, out_of + 1, 10)
+        )
+        label = ui(t.RECKONER_BLOCK) % {"total": out_of}
+        blocks.append(
+            f'<table class="rf-paper__table rf-paper__reckon" aria-label="{escape(label)}">'
+            f'<thead><tr><th scope="col" class="rf-paper__reckon-total">{out_of}</th>{units}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    return "\n".join(
+        [
+            f'<div class="rf-paper rf-paper--reckoner" lang="{escape(lang)}">',
+            _p(_fill(ui(t.RECKONER_INTRO), **example), "rf-paper__intro"),
+            _p(escape(ui(t.RECKONER_REUSE)), "rf-paper__intro rf-paper__reuse"),
+            f'<div class="rf-paper__reckoner">{"".join(blocks)}</div>',
+            "</div>",
+        ]
+    ) + "\n"
+
+
 def verdict_rows(bank: Bank) -> list[tuple[int, int | None, tuple[int, int] | None, int | None]]:
     """Per highest risk T = 0..100: (T, healthy up to, proceed-with-care range, walk away from), every area counted.
 
@@ -339,7 +409,7 @@ def _risk_steps(lang: str, ui: Gettext, _: Gettext, bank: Bank) -> list[str]:
         )
     return [
         f"<h2>{escape(ui(t.STEP_RISK))}</h2>",
-        _p(_fill(ui(t.RISK_RULE), pooled=f'<strong class="rf-paper__pooled">{number(POOLED, lang)}</strong>')),
+        _p(escape(ui(t.RISK_RULE))),
         '<div class="rf-paper__scroll" role="region" tabindex="0" '
         f'aria-label="{escape(ui(t.SECOND_PART))}">'
         f'<table class="rf-paper__table rf-paper__second"><caption>{escape(ui(t.SECOND_PART))}</caption>'

@@ -74,9 +74,10 @@ RISK_TABLE_CORNER = N_("Total")
 
 STEP_RISK = N_("Step 4. Risk per area")
 RISK_RULE = N_(
-    "For each box, if nothing is struck out, find the first part of the risk in the box’s table (row: the tens of "
-    "the total; column: the units). If something is struck out, work out %(pooled)s × the total of “Points” ÷ the "
-    "total of “Out of”, to the nearest whole number (halves go up). Add the second part for the box’s biggest "
+    "For each box, find the first part of the risk. If nothing is struck out, it is in the box’s table (row: the "
+    "tens of the “Points” total; column: the units). If something is struck out, it is in the ready reckoner, a "
+    "separate sheet: take the block whose corner shows the box’s last line (the “Out of” total minus the "
+    "struck-out numbers), then the row and the column in the same way. Add the second part for the box’s biggest "
     "number, from the row below, and write the sum in the area’s “Risk” cell in step 5. A box whose “Out of” "
     "numbers are all struck out does not count: write a dash."
 )
@@ -119,3 +120,17 @@ SCORING_END = N_(
     "The online quiz gives the same verdict for the same answers and adds the client types that match and an "
     "action plan with links to the guidance: type the worksheet’s answer code into it to see them."
 )
+
+# ---- the ready reckoner ----------------------------------------------------------------------
+RECKONER_INTRO = N_(
+    "The first part of an area’s risk when a question in its box is struck out: %(pooled)s × the total of "
+    "“Points” ÷ the total of “Out of”, worked out and rounded to the nearest whole number (halves up). Each block "
+    "is one “Out of” total, printed in bold in its corner; in the block, the row is the tens of the “Points” total "
+    "and the column its units. For example, with %(points)s in “Points” and %(total)s in “Out of”: block "
+    "%(total)s, row %(tens)s, column %(units)s gives %(value)s."
+)
+RECKONER_REUSE = N_(
+    "This sheet is the same for everyone and nobody writes on it: one copy per table is enough, and it can be "
+    "kept for the next workshop."
+)
+RECKONER_BLOCK = N_("“Out of” total %(total)s: first part of the risk by the tens and units of the “Points” total")

@@ -61,7 +61,7 @@ def on_page_context(context: dict[str, Any], /, *, page: Any, config: Any, nav: 
 
 
 QUIZ_PAGE = "quiz.md"
-PAPER_PAGES = ("paper-quiz.md", "paper-scoring.md")  # pipeline/channels/paper_quiz.py
+PAPER_PAGES = ("paper-quiz.md", "paper-scoring.md", "paper-reckoner.md")  # pipeline/channels/paper_quiz.py
 
 
 def on_page_content(html: str, /, *, page: Any, config: Any, files: Any) -> str:

@@ -33,12 +33,16 @@ OVERFLOW = """() => {
 }"""
 
 UNSPLIT = """() => [...document.querySelectorAll(
-  '.rf-paper__question, .rf-paper__table tr, .rf-paper__area, .rf-paper__code, .rf-paper__verdict-tables')]
+  '.rf-paper__question, .rf-paper__table tr, .rf-paper__area, .rf-paper__code, .rf-paper__verdict-tables,'
+  + '.rf-paper__reckon')]
   .filter(el => getComputedStyle(el).breakInside !== 'avoid').map(el => el.tagName + '.' + el.className)"""
+
+PAGES = {"paper-quiz": 3, "paper-scoring": 6, "paper-reckoner": 3}
+"""Pages per sheet, on A4 and on Letter alike: the counts in the guide (docs/workshops.md, "What to print")."""
 
 
 @pytest.mark.parametrize("lang", ["es", "ru", "en"])
-@pytest.mark.parametrize("sheet", ["paper-quiz", "paper-scoring"])
+@pytest.mark.parametrize("sheet", list(PAGES))
 def test_paper_sheets_fit_a4_and_letter(browser, base_url: str, lang: str, sheet: str) -> None:
     page = browser.new_page()
     try:
@@ -52,12 +56,15 @@ def test_paper_sheets_fit_a4_and_letter(browser, base_url: str, lang: str, sheet
             assert page.locator(".md-sidebar--primary").is_hidden() and page.locator(".md-header").is_hidden()
             pdf = page.pdf(format=paper, print_background=True)
             pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-            # the page counts the facilitator's guide gives (docs/workshops.md, "What to print")
-            assert pages == (3 if sheet == "paper-quiz" else 6), (paper, pages)
+            assert pages == PAGES[sheet], (paper, pages)
         if sheet == "paper-quiz":  # the page's own introduction is for the screen only
             assert page.locator(".md-typeset > p").first.is_hidden()
             assert page.locator(".rf-paper__question").count() >= 15
             assert page.locator(".rf-paper__code").count() == 5  # the answer code's five strips
+        if sheet == "paper-reckoner":  # the facilitator's introduction is for the screen; the sheet's own is printed
+            assert page.locator(".md-typeset > p").first.is_hidden()
+            assert page.locator(".rf-paper__intro").first.is_visible()
+            assert page.locator(".rf-paper__reckon").count() >= 80
     finally:
         page.close()
 

@@ -1,15 +1,17 @@
 """The paper quiz's printed procedure, carried out in code from the generated HTML alone.
 
-``Worksheet`` and ``ScoringSheet`` read the two sheets back (question numbers,
-answer letters, the dealbreaker rows, the "not sure" limit, every area box and
-risk table, the coefficients, the verdict table and the floor rule) from the
-printed text; ``ScoringSheet.score`` follows the steps as a person with a pencil
-would, rounding where the sheet says to. Nothing here imports the engine.
+``Worksheet``, ``ScoringSheet`` and ``Reckoner`` read the three sheets back
+(question numbers, answer letters, the dealbreaker rows, the "not sure" limit,
+every area box and risk table, the coefficients, the verdict table, the floor
+rule, the ready reckoner's blocks) from the printed text; ``ScoringSheet.score``
+follows the steps as a person with a pencil would, rounding where the sheet says
+to. Nothing here imports the engine.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -120,7 +122,8 @@ class Operations:
     """What a person does with a pencil for one worksheet (counted as the procedure runs)."""
 
     entries: int = 0  # numbers written on the sheet
-    lookups: int = 0  # a value found in a printed table
+    lookups: int = 0  # a value found in a printed table of the scoring sheet
+    reckoner_lookups: int = 0  # a value found in the ready reckoner (a block among many, then row and column)
     additions: int = 0  # one addition or subtraction of two whole numbers
     multiplications: int = 0  # by a one-digit number (the weight) or by 50
     divisions: int = 0  # long division to a whole number
@@ -130,11 +133,37 @@ class Operations:
         return self.additions + self.multiplications + self.divisions
 
 
-class ScoringSheet:
-    """The scoring sheet's tables and rules, read from its printed text."""
+class Reckoner:
+    """The ready reckoner, read from its printed text: ``first[out of][points]`` for every printed cell.
+
+    Each block's corner is its "Out of" total; its rows are the tens of the points, its
+    columns the units, as the sheet's introduction says.
+    """
 
     def __init__(self, html: str) -> None:
         root = parse(html)
+        self.pooled = decimal(root.one("strong", "rf-paper__pooled").text())
+        self.first: dict[int, dict[int, int]] = {}
+        for block in root.all("table", "rf-paper__reckon"):
+            corner, *heads = block.one("thead").all("th")
+            units = [int(th.text()) for th in heads]
+            cells: dict[int, int] = {}
+            for row in block.one("tbody").all("tr"):
+                tens = int(row.one("th").text())
+                for unit, cell in zip(units, row.all("td"), strict=True):
+                    if cell.text().strip():
+                        cells[tens + unit] = int(cell.text())
+            total = int(corner.text())
+            assert total not in self.first, f"two blocks for {total}"
+            self.first[total] = cells
+
+
+class ScoringSheet:
+    """The scoring sheet's tables and rules, read from its printed text, with the ready reckoner beside it."""
+
+    def __init__(self, html: str, reckoner: Reckoner) -> None:
+        root = parse(html)
+        self.reckoner = reckoner
         self.walk_away = root.all("strong", "rf-paper__band")[0].text()  # step 1 comes first
         self.dealbreakers = []
         for row in root.one("table", "rf-paper__dealbreakers").one("tbody").all("tr"):
@@ -148,7 +177,6 @@ class ScoringSheet:
         self.undecided = self._paragraph_of(root, limit).one("strong", "rf-paper__band").text()
         self.unsure = root.one("span", "rf-paper__unsure").text()
         self.areas = [self._area(section) for section in root.all("section", "rf-paper__area")]
-        self.pooled = decimal(root.one("strong", "rf-paper__pooled").text())
         second = root.one("table", "rf-paper__second")
         heads = [int(th.text()) for th in second.one("thead").all("th")[1:]]
         self.second = dict(zip(heads, (int(td.text()) for td in second.one("tbody").all("td")), strict=True))
@@ -178,6 +206,7 @@ class ScoringSheet:
         self.floor_to = floor.one("strong", "rf-paper__floor-band").text()
         self.recounts = 0
         self.ops = Operations()
+        self.not_counting: Counter[int] = Counter()  # worksheets where an area does not count, by the weights left
 
     @staticmethod
     def _paragraph_of(root: Node, target: Node) -> Node:
@@ -230,19 +259,18 @@ class ScoringSheet:
                 first = area.table[total]
                 ops.lookups += 1
                 out_of = area.out_of_total
-            else:  # the printed total minus the struck-out numbers, then 50 x total / that
+            else:  # the printed total minus the struck-out numbers, then its block of the reckoner
                 out_of = area.out_of_total - sum(struck)
                 ops.entries += 1
                 ops.additions += len(struck)
-                ops.multiplications += 1
-                ops.divisions += 1
-                first = int((self.pooled * total / out_of + Decimal("0.5")).to_integral_value(rounding="ROUND_FLOOR"))
+                first = self.reckoner.first[out_of][total]
+                ops.reckoner_lookups += 1
             risk = first + self.second[biggest]
             ops.lookups += 1
             ops.additions += 1
             ops.entries += 1
             risks.append((area.weight, risk))
-            exact.append((area.weight, Fraction(self.pooled) * total / out_of + self.second[biggest]))
+            exact.append((area.weight, Fraction(self.reckoner.pooled) * total / out_of + self.second[biggest]))
         # step 5: per weight, the risks added up and multiplied by it; the results added up; the highest risk
         by_weight: dict[int, list[int]] = {}
         for weight, risk in risks:
@@ -265,6 +293,7 @@ class ScoringSheet:
             else:
                 verdict = self._recount(exact)
         else:  # an area does not count: the formula
+            self.not_counting[sum(w for w, _ in risks)] += 1
             ops.additions += len(by_weight) + 1
             ops.multiplications += 2
             ops.divisions += 1

@@ -16,15 +16,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from paper_sheet import ScoringSheet, Worksheet
+from paper_sheet import Reckoner, ScoringSheet, Worksheet
 
-from pipeline.channels.paper_quiz import render_scoring_sheet, render_worksheet
+from pipeline.channels.paper_quiz import render_reckoner, render_scoring_sheet, render_worksheet
 from pipeline.config import Config
 from pipeline.content.ui_text import translations as ui_translations
 from quiz import i18n
 from quiz.model import Bank
 from quiz.resources import load_bank
-from quiz.scoring import score
+from quiz.scoring import percent, score
 
 ROOT = Path(__file__).resolve().parents[3]
 SETS = 2000
@@ -38,9 +38,10 @@ def compiled_catalogs() -> None:
     i18n.translations.cache_clear()
 
 
-def sheets(lang: str) -> tuple[str, str]:
+def sheets(lang: str) -> tuple[str, str, str]:
+    """The worksheet, the scoring sheet and the ready reckoner, as the build renders them."""
     ui = ui_translations(Config(root=ROOT).po_path(lang, "messages"), lang).gettext
-    return render_worksheet(lang, ui), render_scoring_sheet(lang, ui)
+    return render_worksheet(lang, ui), render_scoring_sheet(lang, ui), render_reckoner(lang, ui)
 
 
 def answer_sets(bank: Bank, count: int, seed: int) -> list[dict[str, str]]:
@@ -69,8 +70,8 @@ def answer_sets(bank: Bank, count: int, seed: int) -> list[dict[str, str]]:
 def test_hand_scoring_gives_the_engines_verdict_and_dealbreakers(lang: str) -> None:
     bank = load_bank()
     tr = i18n.translations(lang)
-    worksheet_html, scoring_html = sheets(lang)
-    worksheet, sheet = Worksheet(worksheet_html), ScoringSheet(scoring_html)
+    worksheet_html, scoring_html, reckoner_html = sheets(lang)
+    worksheet, sheet = Worksheet(worksheet_html), ScoringSheet(scoring_html, Reckoner(reckoner_html))
     assert len(worksheet.questions) == len(bank.questions) and len(sheet.areas) == len(bank.dimensions)
     outcomes: Counter[str] = Counter()
     for index, answers in enumerate(answer_sets(bank, SETS, seed=20261202)):
@@ -99,7 +100,7 @@ def test_the_worksheets_code_boxes_give_the_engines_answer_code(lang: str) -> No
 
     bank = load_bank()
     tr = i18n.translations(lang)
-    worksheet_html, _ = sheets(lang)
+    worksheet_html, _, _ = sheets(lang)
     worksheet = Worksheet(worksheet_html)
     places = {letter: n for n, letter in enumerate(worksheet.key, start=1)}
     for answers in answer_sets(bank, 50, seed=7):
@@ -118,8 +119,8 @@ def test_the_scoring_sheet_is_a_few_minutes_of_pencil_work() -> None:
     handbook come from ``bench/bench_paper_scoring.py``; here only a bound that keeps the sheet short."""
     bank = load_bank()
     tr = i18n.translations("en")
-    worksheet_html, scoring_html = sheets("en")
-    worksheet, sheet = Worksheet(worksheet_html), ScoringSheet(scoring_html)
+    worksheet_html, scoring_html, reckoner_html = sheets("en")
+    worksheet, sheet = Worksheet(worksheet_html), ScoringSheet(scoring_html, Reckoner(reckoner_html))
     scored = 0
     for answers in answer_sets(bank, 200, seed=11):
         ticks = {
@@ -130,12 +131,13 @@ def test_the_scoring_sheet_is_a_few_minutes_of_pencil_work() -> None:
         sheet.score(worksheet, ticks)
         scored += sheet.ops.arithmetic > before
     assert scored > 100
-    assert sheet.ops.arithmetic / scored < 60 and sheet.ops.lookups / scored <= 20, sheet.ops
+    lookups = sheet.ops.lookups + sheet.ops.reckoner_lookups
+    assert sheet.ops.arithmetic / scored < 60 and lookups / scored <= 20, sheet.ops
 
 
 def test_every_star_is_a_serious_answer_and_the_tables_cover_each_total() -> None:
-    _, scoring_html = sheets("en")
-    sheet = ScoringSheet(scoring_html)
+    _, scoring_html, reckoner_html = sheets("en")
+    sheet = ScoringSheet(scoring_html, Reckoner(reckoner_html))
     for area in sheet.areas:
         total = sum(out_of for _, _, out_of in area.rows)
         assert sorted(area.table) == list(range(total + 1)), area.label
@@ -145,14 +147,74 @@ def test_every_star_is_a_serious_answer_and_the_tables_cover_each_total() -> Non
                 assert value > 0 and star == (value >= sheet.floor_points)
 
 
+def answered_totals(bank: Bank) -> set[int]:
+    """Every "Out of" total a box can have once a question is struck out, under the "not sure" limit of step 2.
+
+    Enumerated from the bank's questions: a box keeps at least one question, and fewer
+    than the limit are struck out (``unsure_limit`` is checked against the engine in
+    the procedure test: a sheet with a wrong limit gives the wrong band there).
+    """
+    from itertools import combinations
+
+    from pipeline.channels.paper_quiz import unsure_limit
+
+    totals = set()
+    for dim in bank.dimensions:
+        outs = [q.max_points(dim.id) for q in bank.questions if dim.id in q.dimensions]
+        for count in range(1, min(len(outs) - 1, unsure_limit(bank) - 1) + 1):
+            totals.update(sum(outs) - sum(struck) for struck in combinations(outs, count))
+    return totals
+
+
+def reckoner_errors(reckoner: Reckoner) -> list[str]:
+    """Cells of the printed reckoner that are not the engine's first part of the risk, rounded as the engine rounds.
+
+    The engine's risk of an area is ``percent((points / out of + worst) / 2)``; with no worst
+    answer that is ``percent(points / out of / 2)``, for every points total 0 .. out of.
+    """
+    errors = []
+    for total, cells in sorted(reckoner.first.items()):
+        if sorted(cells) != list(range(total + 1)):
+            errors.append(f"block {total}: points {sorted(cells)}")
+        errors += [
+            f"block {total}, points {points}: {value}, not {percent(points / total / 2)}"
+            for points, value in cells.items()
+            if value != percent(points / total / 2)
+        ]
+    return errors
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_every_reckoner_cell_is_the_engines_rounded_first_part(lang: str) -> None:
+    *_, reckoner_html = sheets(lang)
+    reckoner = Reckoner(reckoner_html)
+    assert reckoner_errors(reckoner) == []
+    bank = load_bank()
+    boxes = [[q.max_points(dim.id) for q in bank.questions if dim.id in q.dimensions] for dim in bank.dimensions]
+    largest = max(sum(outs) for outs in boxes)
+    reachable = answered_totals(bank)
+    # one block per total, in order, from the smallest a struck-out box can have up to the largest box
+    assert list(reckoner.first) == list(range(min(reachable), largest + 1))
+
+
+def test_a_wrong_reckoner_cell_is_caught() -> None:
+    """The check above fails on a reckoner with one cell off by one, wherever it is."""
+    *_, reckoner_html = sheets("en")
+    cells = list(re.finditer(r"<td>(\d+)</td>", reckoner_html))
+    rng = random.Random(3)
+    for match in rng.sample(cells, 20):
+        broken = reckoner_html[: match.start(1)] + str(int(match.group(1)) + 1) + reckoner_html[match.end(1) :]
+        assert len(reckoner_errors(Reckoner(broken))) == 1
+
+
 @pytest.mark.parametrize("lang", ["en", "es", "ru"])
 def test_the_worksheet_shows_no_points(lang: str) -> None:
-    worksheet_html, scoring_html = sheets(lang)
+    worksheet_html, scoring_html, reckoner_html = sheets(lang)
     text = html.unescape(re.sub(r"<[^>]+>", " ", worksheet_html))
     assert "★" not in text
     numbers = {int(n) for n in re.findall(r"\d+", text)}
     assert numbers <= set(range(1, 26)), numbers  # question numbers only
-    sheet = ScoringSheet(scoring_html)
+    sheet = ScoringSheet(scoring_html, Reckoner(reckoner_html))
     assert not [area.label for area in sheet.areas if area.label in text]
     if lang != "en":  # translated: no English question or answer left
         assert "Not sure / does not apply" not in text and sheet.unsure in text

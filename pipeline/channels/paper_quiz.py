@@ -342,6 +342,7 @@ def render_reckoner(lang: str, ui: Gettext) -> str:
             _p(_fill(ui(t.RECKONER_INTRO), **example), "rf-paper__intro"),
             _p(escape(ui(t.RECKONER_REUSE)), "rf-paper__intro rf-paper__reuse"),
             f'<div class="rf-paper__reckoner">{"".join(blocks)}</div>',
+            *_partial_section(ui, bank, *(_(band.label) for band in bank.bands[:3])),
             "</div>",
         ]
     ) + "\n"
@@ -373,6 +374,115 @@ def verdict_rows(bank: Bank) -> list[tuple[int, int | None, tuple[int, int] | No
     return rows
 
 
+def partial_factors() -> tuple[int, int, int]:
+    """(times, per weight, scale): the whole numbers of step 6 when an area does not count.
+
+    With the mean's share ``MEAN_SHARE`` = p / q, the sheet's score ``p/q * A / W' + (1 - p/q) * T``
+    (A the weighted total, W' the weights of the areas that count, T the highest risk) times
+    ``q * W'`` is ``p * A + (q - p) * W' * T``: a whole number, made of a product by ``times``
+    = p, a look-up of ``per weight * W' * T`` and one addition, compared with ``scale * W'``
+    times each band line. No division, and the same score, so the same 0.5 margin.
+    """
+    share = Fraction(str(MEAN_SHARE))
+    return share.numerator, share.denominator - share.numerator, share.denominator
+
+
+def weights_left(bank: Bank) -> range:
+    """The sums of the weights of the areas that count that step 6 can meet when some area does not count.
+
+    An area does not count when all its questions are "not sure"; with fewer "not sure"
+    answers than ``unsure_limit``, every set of such areas is tried (an area whose questions
+    are all among the struck ones drops too). The range runs from the smallest sum up to
+    all the weights but the lightest area's, so no sum in between is missing on paper.
+    """
+    from itertools import combinations
+
+    struck_at_most = unsure_limit(bank) - 1
+    questions = {dim.id: {q.id for q in bank.questions if dim.id in q.dimensions} for dim in bank.dimensions}
+    sums = set()
+    for size in range(1, len(bank.dimensions)):
+        for dropped in combinations(bank.dimensions, size):
+            unsure = set().union(*(questions[dim.id] for dim in dropped))
+            counted = [dim.weight for dim in bank.dimensions if not questions[dim.id] <= unsure]
+            if len(unsure) <= struck_at_most and counted:
+                sums.add(sum(counted))
+    lightest = min(dim.weight for dim in bank.dimensions)
+    return range(min(sums), sum(dim.weight for dim in bank.dimensions) - lightest + 1)
+
+
+def partial_verdicts(bank: Bank) -> list[tuple[int, int, tuple[int, int], int]]:
+    """Per sum of weights W': (W', healthy up to, proceed-with-care range, walk away from) for the step-6 result.
+
+    The result is ``scale * W'`` times the sheet's score; results from ``scale * W' * MARGIN``
+    below a band line up to that far above it (not included) are left out: too close to
+    call, as in the verdict table.
+    """
+    _, _, scale = partial_factors()
+    low, high = (Fraction(band.min_score) - Fraction(1, 2) for band in bank.bands[1:3])
+    rows = []
+    for left in weights_left(bank):
+        lines = [scale * left * line for line in (low - MARGIN, low + MARGIN, high - MARGIN, high + MARGIN)]
+        assert all(line.denominator == 1 for line in lines), lines  # band lines at halves, a margin of a half
+        a, b, c, d = (int(line) for line in lines)
+        # as in the verdict table: a score from a line minus the margin up to (not including) the line plus it
+        rows.append((left, a - 1, (b, c - 1), d))
+    return rows
+
+
+def _partial_section(ui: Gettext, bank: Bank, healthy: str, care: str, walk: str) -> list[str]:
+    """The reckoner's step 6 when an area does not count: the number to add, then the verdict, per sum of weights."""
+    times, per_weight, _ = partial_factors()
+    lefts = list(weights_left(bank))
+    columns = "".join(f'<th scope="col">{left}</th>' for left in lefts)
+    head = (
+        f'<thead><tr><th scope="col" rowspan="2">{escape(ui(t.HIGHEST_RISK_SHORT))}</th>'
+        f'<th scope="colgroup" colspan="{len(lefts)}">{escape(ui(t.WEIGHTS_LEFT))}</th></tr>'
+        f"<tr>{columns}</tr></thead>"
+    )
+    # a sheet's score is at most its highest risk: below the first close call, every row would say "healthy"
+    low = Fraction(bank.bands[1].min_score) - Fraction(1, 2)
+    lowest = math.ceil(low - MARGIN)
+    tops = list(range(lowest, 101))
+    half = (len(tops) + 1) // 2
+    tables = []
+    for chunk in (tops[:half], tops[half:]):
+        body = "".join(
+            f'<tr><th scope="row">{top}</th>'
+            + "".join(f"<td>{per_weight * left * top}</td>" for left in lefts)
+            + "</tr>"
+            for top in chunk
+        )
+        tables.append(f'<table class="rf-paper__table rf-paper__partial">{head}<tbody>{body}</tbody></table>')
+    verdicts = "".join(
+        f'<tr><th scope="row">{left}</th><td>{escape(ui(t.UP_TO) % {"value": h})}</td>'
+        f"<td>{c[0]}–{c[1]}</td><td>{escape(ui(t.OR_MORE) % {'value': w})}</td></tr>"
+        for left, h, c, w in partial_verdicts(bank)
+    )
+    label = escape(ui(t.PARTIAL_TABLE))
+    return [
+        '<section class="rf-paper__partial-step">',
+        f"<h2>{escape(ui(t.PARTIAL_HEADING))}</h2>",
+        _p(
+            _fill(
+                ui(t.PARTIAL_RULE),
+                lowest=f'<strong class="rf-paper__partial-from">{lowest}</strong>',
+                healthy=_band(healthy),
+                times=f'<strong class="rf-paper__times">{times}</strong>',
+            )
+        ),
+        f'<div class="rf-paper__scroll rf-paper__partial-tables" role="region" tabindex="0" aria-label="{label}">'
+        f"{''.join(tables)}</div>",
+        '<div class="rf-paper__scroll" role="region" tabindex="0" '
+        f'aria-label="{escape(ui(t.PARTIAL_VERDICTS))}">'
+        '<table class="rf-paper__table rf-paper__partial-verdicts">'
+        f"<caption>{escape(ui(t.PARTIAL_VERDICTS))}</caption>"
+        f'<thead><tr><th scope="col">{escape(ui(t.WEIGHTS_LEFT))}</th>'
+        + "".join(f'<th scope="col">{_band(label)}</th>' for label in (healthy, care, walk))
+        + f"</tr></thead><tbody>{verdicts}</tbody></table></div>",
+        "</section>",
+    ]
+
+
 def _risk_steps(lang: str, ui: Gettext, _: Gettext, bank: Bank) -> list[str]:
     mean = Fraction(str(MEAN_SHARE))
     second = "".join(f"<td>{whole(WORST * h)}</td>" for h in range(MAX_POINTS + 1))
@@ -390,7 +500,8 @@ def _risk_steps(lang: str, ui: Gettext, _: Gettext, bank: Bank) -> list[str]:
             f"{escape(ui(t.GROUP_SUM) % {'weight': weight})}</th><td class=\"rf-paper__write\"></td></tr>"
         )
     healthy, care, walk = (_(band.label) for band in bank.bands[:3])
-    low, high = (Fraction(band.min_score) - Fraction(1, 2) for band in bank.bands[1:3])
+    weights = sum(dim.weight for dim in bank.dimensions)
+    times, _per_weight, _scale = partial_factors()
     verdict_tables = []
     table_rows = verdict_rows(bank)
     for chunk in (table_rows[:34], table_rows[34:68], table_rows[68:]):
@@ -433,17 +544,25 @@ def _risk_steps(lang: str, ui: Gettext, _: Gettext, bank: Bank) -> list[str]:
         _p(
             _fill(
                 ui(t.VERDICT_NOT_ALL),
-                mean=f'<strong class="rf-paper__mean">{number(mean, lang)}</strong>',
-                top=f'<strong class="rf-paper__top">{number(1 - mean, lang)}</strong>',
-                low=f'<strong class="rf-paper__low">{number(low - MARGIN, lang)}</strong>',
-                high=f'<strong class="rf-paper__high">{number(low + MARGIN, lang)}</strong>',
-                low2=f'<strong class="rf-paper__low2">{number(high - MARGIN, lang)}</strong>',
-                high2=f'<strong class="rf-paper__high2">{number(high + MARGIN, lang)}</strong>',
-                healthy=_band(healthy),
-                care=_band(care),
-                walk=_band(walk),
+                all=f'<strong class="rf-paper__weights-all">{weights}</strong>',
+                times=f'<strong class="rf-paper__times">{times}</strong>',
+                section=escape(ui(t.PARTIAL_HEADING)),
             ),
             "rf-paper__not-all",
+        ),
+        _p(
+            _fill(
+                ui(t.RECOUNT_RULE),
+                mean=f'<strong class="rf-paper__mean">{number(mean, lang)}</strong>',
+                top=f'<strong class="rf-paper__top">{number(1 - mean, lang)}</strong>',
+                care=f'<strong class="rf-paper__care-from">{bank.bands[1].min_score}</strong>',
+                care_to=f"{bank.bands[2].min_score - 1}",
+                walk=f'<strong class="rf-paper__walk-from">{bank.bands[2].min_score}</strong>',
+                healthy_band=_band(healthy),
+                care_band=_band(care),
+                walk_band=_band(walk),
+            ),
+            "rf-paper__recount",
         ),
     ]
 

@@ -105,10 +105,15 @@ VERDICT_RULE = N_(
     "into the quiz, or work out steps 4 and 5 again keeping every decimal (a calculator helps)."
 )
 VERDICT_NOT_ALL = N_(
-    "If an area does not count (a dash in step 5), this table does not apply: work out %(mean)s × the weighted "
-    "total ÷ the sum of the weights of the areas that count, plus %(top)s × the highest risk. A result from "
-    "%(low)s to %(high)s or from %(low2)s to %(high2)s is too close to call (see above); otherwise it is "
-    "“%(healthy)s” below %(low)s, “%(care)s” from %(high)s to %(low2)s and “%(walk)s” above %(high2)s."
+    "If an area does not count (a dash in step 5), this table does not apply. Take %(all)s minus the weight of "
+    "each area with a dash (that is the sum of the weights of the areas that count), multiply the weighted total "
+    "by %(times)s and go on at the end of the ready reckoner, under “%(section)s”."
+)
+RECOUNT_RULE = N_(
+    "To recount a close call, keep every decimal in steps 4 and 5, then work out %(mean)s × the weighted total ÷ "
+    "the sum of the weights of the areas that count + %(top)s × the highest risk, rounded to a whole number "
+    "(halves up): below %(care)s it is “%(healthy_band)s”, from %(care)s to %(care_to)s “%(care_band)s”, from "
+    "%(walk)s “%(walk_band)s”."
 )
 UP_TO = N_("up to %(value)s")
 OR_MORE = N_("%(value)s or more")
@@ -134,3 +139,15 @@ RECKONER_REUSE = N_(
     "kept for the next workshop."
 )
 RECKONER_BLOCK = N_("“Out of” total %(total)s: first part of the risk by the tens and units of the “Points” total")
+
+PARTIAL_HEADING = N_("Step 6 when an area does not count")
+PARTIAL_RULE = N_(
+    "For a scoring sheet with a dash in step 5. A highest risk below %(lowest)s gives “%(healthy)s”. Otherwise, "
+    "in the first table, take the row of the highest risk and the column of the sum of the weights of the areas "
+    "that count, and add the number you find to %(times)s × the weighted total. In the second table, in the row "
+    "of the same sum of weights, see in which column the result falls: that is the verdict of step 6. A result "
+    "between two columns is too close to call, as in step 6."
+)
+WEIGHTS_LEFT = N_("Sum of the weights of the areas that count")
+PARTIAL_TABLE = N_("Number to add, by highest risk and sum of the weights of the areas that count")
+PARTIAL_VERDICTS = N_("Verdict by the sum of the weights of the areas that count")

@@ -34,10 +34,10 @@ OVERFLOW = """() => {
 
 UNSPLIT = """() => [...document.querySelectorAll(
   '.rf-paper__question, .rf-paper__table tr, .rf-paper__area, .rf-paper__code, .rf-paper__verdict-tables,'
-  + '.rf-paper__reckon')]
+  + '.rf-paper__reckon, .rf-paper__partial-tables, .rf-paper__partial-verdicts')]
   .filter(el => getComputedStyle(el).breakInside !== 'avoid').map(el => el.tagName + '.' + el.className)"""
 
-PAGES = {"paper-quiz": 3, "paper-scoring": 6, "paper-reckoner": 3}
+PAGES = {"paper-quiz": 3, "paper-scoring": 6, "paper-reckoner": 4}
 """Pages per sheet, on A4 and on Letter alike: the counts in the guide (docs/workshops.md, "What to print")."""
 
 
@@ -65,6 +65,8 @@ def test_paper_sheets_fit_a4_and_letter(browser, base_url: str, lang: str, sheet
             assert page.locator(".md-typeset > p").first.is_hidden()
             assert page.locator(".rf-paper__intro").first.is_visible()
             assert page.locator(".rf-paper__reckon").count() >= 80
+            assert page.locator(".rf-paper__partial").count() == 2  # step 6 when an area does not count
+            assert page.locator(".rf-paper__partial-verdicts").is_visible()
     finally:
         page.close()
 

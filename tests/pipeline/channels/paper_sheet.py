@@ -156,6 +156,29 @@ class Reckoner:
             total = int(corner.text())
             assert total not in self.first, f"two blocks for {total}"
             self.first[total] = cells
+        # step 6 when an area does not count: below a highest risk, one verdict; else the number to add
+        # (row: highest risk; column: sum of weights) ...
+        lowest = root.one("strong", "rf-paper__partial-from")
+        self.partial_from = int(lowest.text())
+        self.partial_below = next(p for p in root.all("p") if lowest in p.all()).one("strong", "rf-paper__band").text()
+        self.partial: dict[int, dict[int, int]] = {}
+        for table in root.all("table", "rf-paper__partial"):
+            lefts = [int(th.text()) for th in table.one("thead").all("tr")[1].all("th")]
+            for row in table.one("tbody").all("tr"):
+                values = [int(td.text()) for td in row.all("td")]
+                self.partial[int(row.one("th").text())] = dict(zip(lefts, values, strict=True))
+        # ... and the verdict of the result, per sum of weights (the columns in the order of step 6's table)
+        self.partial_verdicts: dict[int, tuple[int, tuple[int, int], int]] = {}
+        verdicts = root.one("table", "rf-paper__partial-verdicts")
+        self.partial_labels = [strong.text() for strong in verdicts.one("thead").all("strong", "rf-paper__band")]
+        for row in verdicts.one("tbody").all("tr"):
+            healthy, care, walk = (cell.text() for cell in row.all("td"))
+            low, high = (int(v) for v in care.split("–"))
+            self.partial_verdicts[int(row.one("th").text())] = (
+                int(re.search(r"\d+", healthy).group()),
+                (low, high),
+                int(re.search(r"\d+", walk).group()),
+            )
 
 
 class ScoringSheet:
@@ -191,15 +214,14 @@ class ScoringSheet:
                     _number_in(walk),
                 )
         not_all = root.one("p", "rf-paper__not-all")
-        self.mean = decimal(not_all.one("strong", "rf-paper__mean").text())
-        self.top = decimal(not_all.one("strong", "rf-paper__top").text())
-        self.close = [
-            (
-                decimal(not_all.one("strong", f"rf-paper__{a}").text()),
-                decimal(not_all.one("strong", f"rf-paper__{b}").text()),
-            )
-            for a, b in (("low", "high"), ("low2", "high2"))
-        ]
+        self.weights_all = int(not_all.one("strong", "rf-paper__weights-all").text())
+        self.times = int(not_all.one("strong", "rf-paper__times").text())
+        recount = root.one("p", "rf-paper__recount")
+        self.mean = decimal(recount.one("strong", "rf-paper__mean").text())
+        self.top = decimal(recount.one("strong", "rf-paper__top").text())
+        self.care_from = int(recount.one("strong", "rf-paper__care-from").text())
+        self.walk_from = int(recount.one("strong", "rf-paper__walk-from").text())
+        assert [s.text() for s in recount.all("strong", "rf-paper__band")] == self.verdict_labels
         floor = root.one("p", "rf-paper__floor")
         self.floor_from = floor.one("strong", "rf-paper__band").text()
         self.floor_points = int(floor.one("strong", "rf-paper__floor-points").text())
@@ -242,6 +264,7 @@ class ScoringSheet:
         if len(unsure) >= self.unsure_limit:
             return self.undecided, set()
         risks, exact, star = [], [], False
+        dashed: list[int] = []  # the weights of the areas that do not count
         for area in self.areas:
             # step 3: copy the listed points of the ticked letters (unlisted letters: an empty cell)
             written = [points[ticks[q]] for q, points, _ in area.rows if q not in unsure and ticks[q] in points]
@@ -254,6 +277,7 @@ class ScoringSheet:
             ops.entries += 2  # the total and the biggest number
             if len(struck) == len(area.rows):  # every question struck out: the area does not count
                 ops.entries += 1  # the dash
+                dashed.append(area.weight)
                 continue
             if not struck:  # step 4: nothing struck out: the table
                 first = area.table[total]
@@ -292,35 +316,46 @@ class ScoringSheet:
                 verdict = labels[2]
             else:
                 verdict = self._recount(exact)
-        else:  # an area does not count: the formula
-            self.not_counting[sum(w for w, _ in risks)] += 1
-            ops.additions += len(by_weight) + 1
-            ops.multiplications += 2
-            ops.divisions += 1
-            value = self.mean * weighted / sum(w for w, _ in risks) + self.top * top
-            (low, high), (low2, high2) = self.close
-            if low <= value <= high or low2 <= value <= high2:
-                verdict = self._recount(exact)
-            elif value < low:
-                verdict = self.verdict_labels[0]
-            elif value < low2:
-                verdict = self.verdict_labels[1]
+        else:  # an area does not count: step 6 at the end of the reckoner
+            left = self.weights_all - sum(dashed)
+            self.not_counting[left] += 1
+            ops.additions += len(dashed)  # the weights of the dashes taken from the printed sum
+            ops.multiplications += 1  # the weighted total times the printed factor
+            ops.entries += 2
+            ops.reckoner_lookups += 1  # the rule below the lowest row, or a row of the first table
+            if top < self.reckoner.partial_from:
+                verdict = self.reckoner.partial_below
             else:
-                verdict = self.verdict_labels[2]
+                verdict = self._partial_verdict(self.times * weighted, top, left, exact)
         if verdict == self.floor_from and star:
             verdict = self.floor_to
         return verdict, set()
 
+    def _partial_verdict(self, product: int, top: int, left: int, exact: list[tuple[int, Fraction]]) -> str:
+        """The number the reckoner gives for the highest risk and the weights left, added; its verdict row."""
+        result = product + self.reckoner.partial[top][left]
+        self.ops.additions += 1
+        self.ops.entries += 1
+        self.ops.reckoner_lookups += 1  # the verdict row of the same sum of weights
+        healthy_to, (care_from, care_to), walk_from = self.reckoner.partial_verdicts[left]
+        labels = self.reckoner.partial_labels
+        if result <= healthy_to:
+            return labels[0]
+        if care_from <= result <= care_to:
+            return labels[1]
+        if result >= walk_from:
+            return labels[2]
+        return self._recount(exact)
+
     def _recount(self, exact: list[tuple[int, Fraction]]) -> str:
-        """The close call: steps 4 and 5 again with every decimal (or the quiz, through the answer code)."""
+        """The close call: steps 4 and 5 again with every decimal, then the printed formula of the quiz's score."""
         self.recounts += 1
         mean, top = Fraction(self.mean), Fraction(self.top)
         value = mean * sum(w * r for w, r in exact) / sum(w for w, _ in exact) + top * max(r for _, r in exact)
-        whole = int(value + Fraction(1, 2))
-        (_, high), (_, high2) = self.close  # the band lines are halfway through the close-call ranges
-        if whole < high:
+        score = int(value + Fraction(1, 2))  # to a whole number, halves up
+        if score < self.care_from:
             return self.verdict_labels[0]
-        return self.verdict_labels[1] if whole < high2 else self.verdict_labels[2]
+        return self.verdict_labels[1] if score < self.walk_from else self.verdict_labels[2]
 
 
 def _number_in(text: str) -> int | None:

@@ -92,6 +92,89 @@ def test_hand_scoring_gives_the_engines_verdict_and_dealbreakers(lang: str) -> N
     assert sheet.recounts <= SETS * 0.06, sheet.recounts
 
 
+def dropped_areas(bank: Bank) -> list[set[str]]:
+    """Every set of question ids that leaves at least one area with only "not sure" answers, and some area
+    counting, under the "not sure" limit: the union of the questions of one or more areas."""
+    from itertools import combinations
+
+    from pipeline.channels.paper_quiz import unsure_limit
+
+    questions = [{q.id for q in bank.questions if dim.id in q.dimensions} for dim in bank.dimensions]
+    found = []
+    for size in range(1, len(questions)):
+        for areas in combinations(questions, size):
+            unsure = set().union(*areas)
+            if len(unsure) < unsure_limit(bank) and not all(ids <= unsure for ids in questions):
+                found.append(unsure)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_step_6_without_an_area_gives_the_engines_verdict_for_every_sum_of_weights(lang: str) -> None:
+    """The seeded sample above reaches a dash in 5 % of its sets, with 13 to 15 as the weights left: here every
+    set of areas that can drop out does, under answers from calm to alarming (no dealbreaker)."""
+    bank = load_bank()
+    tr = i18n.translations(lang)
+    worksheet_html, scoring_html, reckoner_html = sheets(lang)
+    worksheet, sheet = Worksheet(worksheet_html), ScoringSheet(scoring_html, Reckoner(reckoner_html))
+    rng = random.Random(24)
+    outcomes: Counter[str] = Counter()
+    for unsure in dropped_areas(bank):
+        for _ in range(12):
+            alarm = rng.random()
+            answers = {}
+            for question in bank.questions:
+                real = [a.id for a in question.answers if not a.is_unsure and not a.dealbreaker]
+                if question.id == "written-agreement":
+                    real.remove("refuses")  # with some answers elsewhere, a dealbreaker of two answers
+                pick = rng.choice(real) if rng.random() < alarm else real[0]
+                answers[question.id] = "unsure" if question.id in unsure else pick
+            result = score(bank, answers, translations=tr, lang=lang)
+            ticks = {
+                num: worksheet.letter_of(num, tr.gettext(q.answer(answers[q.id]).text))
+                for num, q in enumerate(bank.questions, start=1)
+            }
+            assert sheet.score(worksheet, ticks) == (result.band.label, set()), f"{answers} ({result.score})"
+            outcomes[result.band.id] += 1
+    weights = sum(dim.weight for dim in bank.dimensions)
+    assert set(sheet.not_counting) == set(range(min(sheet.not_counting), weights)), sheet.not_counting
+    assert min(outcomes[band.id] for band in bank.bands) >= 25, outcomes
+
+
+def test_the_step_6_tables_without_an_area_follow_the_quizs_score() -> None:
+    """For every sum of weights printed, highest risk and weighted total, the reckoner's last tables give the band
+    of the sheet's score ``MEAN_SHARE * total / sum of weights + (1 - MEAN_SHARE) * highest`` whenever every score
+    within 0.5 of it (the rounding of the risks) has that band, and "too close to call" only otherwise."""
+    from fractions import Fraction
+
+    from quiz.scoring import MEAN_SHARE
+
+    bank = load_bank()
+    _, scoring_html, reckoner_html = sheets("en")
+    reckoner, sheet = Reckoner(reckoner_html), ScoringSheet(scoring_html, Reckoner(reckoner_html))
+    mean = Fraction(str(MEAN_SHARE))
+    lines = [band.min_score - Fraction(1, 2) for band in bank.bands[1:3]]  # the engine rounds halves up
+    rng = random.Random(5)
+    checked = 0
+    for left, (healthy_to, (care_from, care_to), walk_from) in reckoner.partial_verdicts.items():
+        for top in range(101):
+            for total in {*rng.sample(range(left * top + 1), min(40, left * top + 1)), 0, left * top}:
+                exact = mean * total / left + (1 - mean) * top
+                bands = {sum(exact + d >= line for line in lines) for d in (Fraction(-1, 2), Fraction(1, 2))}
+                if top < reckoner.partial_from:  # the rule above the first table: one verdict
+                    printed: int | None = reckoner.partial_labels.index(reckoner.partial_below)
+                else:
+                    result = sheet.times * total + reckoner.partial[top][left]
+                    printed = (
+                        0 if result <= healthy_to else 1 if care_from <= result <= care_to else 2
+                        if result >= walk_from else None
+                    )
+                assert printed is None or bands == {printed}, (left, top, total, printed, bands)
+                assert printed is not None or len(bands) == 2, (left, top, total)
+                checked += 1
+    assert checked > 20000
+
+
 @pytest.mark.parametrize("lang", ["en", "es", "ru"])
 def test_the_worksheets_code_boxes_give_the_engines_answer_code(lang: str) -> None:
     """A participant's code, built from the printed worksheet alone (version, strips, letters, check numbers),
@@ -200,10 +283,14 @@ def test_every_reckoner_cell_is_the_engines_rounded_first_part(lang: str) -> Non
 def test_a_wrong_reckoner_cell_is_caught() -> None:
     """The check above fails on a reckoner with one cell off by one, wherever it is."""
     *_, reckoner_html = sheets("en")
-    cells = list(re.finditer(r"<td>(\d+)</td>", reckoner_html))
+    blocks = re.search(r'<div class="rf-paper__reckoner">.*?</div>', reckoner_html)
+    assert blocks
+    cells = list(re.finditer(r"<td>(\d+)</td>", blocks.group()))
+    assert len(cells) > 3000
     rng = random.Random(3)
     for match in rng.sample(cells, 20):
-        broken = reckoner_html[: match.start(1)] + str(int(match.group(1)) + 1) + reckoner_html[match.end(1) :]
+        start, end = blocks.start() + match.start(1), blocks.start() + match.end(1)
+        broken = reckoner_html[:start] + str(int(match.group(1)) + 1) + reckoner_html[end:]
         assert len(reckoner_errors(Reckoner(broken))) == 1
 
 
@@ -218,6 +305,14 @@ def test_the_worksheet_shows_no_points(lang: str) -> None:
     assert not [area.label for area in sheet.areas if area.label in text]
     if lang != "en":  # translated: no English question or answer left
         assert "Not sure / does not apply" not in text and sheet.unsure in text
+
+
+@pytest.mark.parametrize("index", [0, 1, 2], ids=["worksheet", "scoring sheet", "reckoner"])
+def test_russian_sheets_have_no_latin_letters(index: int) -> None:
+    """Latin P, B, H look like the answer letters Р, В, Н: Russian formulas name their quantities in words."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", sheets("ru")[index]))
+    assert re.findall(r"[A-Za-z]+", text) == []
+    assert len(re.findall(r"[А-Яа-яЁё]+", text)) > 100
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("es", "12,50"), ("ru", "12,50"), ("en", "12.50")])

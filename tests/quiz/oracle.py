@@ -155,18 +155,51 @@ def named_types(chosen: dict[str, str]) -> list[tuple[str, int]]:
     return [item for _, item in sorted(found)]
 
 
-def shares(chosen: dict[str, str]) -> dict[str, Fraction]:
+def shares(chosen: dict[str, str], weights: dict[str, int] = WEIGHTS) -> dict[str, Fraction]:
     """100 * sum(w(d)/W * (points/most(d) + points/10) / 2), most(d) and W over real answers only."""
     known = [dim for dim, r in ratios(chosen).items() if r is not None]
-    total_weight = sum(WEIGHTS[dim] for dim in known)
+    total_weight = sum(weights[dim] for dim in known)
     out = {}
     for q in real(chosen):
         value = Fraction(0)
         for dim, got in points(q["id"], chosen[q["id"]]).items():
             denominator = sum(most(other, dim) for other in real(chosen) if dim in other["dimensions"])
-            value += Fraction(WEIGHTS[dim], total_weight) * (Fraction(got, denominator) + Fraction(got, 10)) / 2
+            value += Fraction(weights[dim], total_weight) * (Fraction(got, denominator) + Fraction(got, 10)) / 2
         out[q["id"]] = 100 * value
     return out
+
+
+def summary(chosen: dict[str, str]) -> str:
+    """The English summary: warning signs, mild answers, answers, the 'not yet' note, why the band overrides the score.
+
+    The floor sentence names the serious answers, in question order, only when the score alone would say healthy.
+    """
+    signs = warning_signs(chosen)
+    mild = sum(1 for q in QUESTIONS if 0 < top(q["id"], chosen[q["id"]]) < WARNING)
+    parts = [f"{signs} warning sign{'' if signs == 1 else 's'} found."]
+    if mild:
+        parts.append(
+            "1 answer is worth keeping an eye on, but is no warning sign."
+            if mild == 1
+            else f"{mild} answers are worth keeping an eye on, but are no warning signs."
+        )
+    parts.append(f"{len(real(chosen)) - not_yet(chosen)} of {len(QUESTIONS)} questions answered.")
+    if not_yet(chosen):
+        count = not_yet(chosen)
+        parts.append(
+            f"{count} question{'' if count == 1 else 's'} cannot be answered until the work starts: "
+            "the verdict rests on what you know so far."
+        )
+    floor = next(low for low, name in THRESHOLDS if name == "high-maintenance")
+    if dealbreakers(chosen):
+        parts.append("A dealbreaker decides the verdict, whatever the overall score.")
+    elif band(chosen) == "high-maintenance" and overall(chosen) < floor:
+        signs_text = " ".join(ANSWERS[qid][chosen[qid]]["sign"] for qid in severe(chosen))
+        label = RAW["bands"]["high-maintenance"]["label"]
+        parts.append(
+            f"A serious warning sign keeps the verdict at “{label}” or above, whatever the overall score: {signs_text}"
+        )
+    return " ".join(parts)
 
 
 SERVES = {"before": {"decline"}, "started": {"wind-down"}, "unknown": {"decline", "wind-down"}}

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 
 import pytest
+from oracle import QUESTIONS as RAW_QUESTIONS
+from oracle import half_up, most
 from strategies import QUESTIONS
 
 from quiz.errors import AnswersError
@@ -111,7 +114,7 @@ def test_confidence_counts_real_answers(bank: Bank, answers: Answers) -> None:
     unsure = {q.id: UNSURE for q in bank.questions[:5]}
     result = score(bank, answers(unsure))
     total = len(bank.questions)
-    assert result.confidence == percent((total - 5) / total)
+    assert result.confidence == half_up(Fraction(100 * (total - 5), total))  # 80 for 20 of 25
     assert (result.answered, result.total) == (total - 5, total)
 
 
@@ -138,8 +141,8 @@ def test_dimension_formula(bank: Bank, answers: Answers) -> None:
     """Payment risk is the mean of the pooled ratio and the worst answer over 10, as documented."""
     result = score(bank, answers({"pays-on-time": "reminders"}))
     payment = next(d for d in result.dimensions if d.id == "payment")
-    most = sum(q.max_points("payment") for q in bank.questions if "payment" in q.dimensions)
-    assert payment.score == percent((5 / most + 5 / 10) / 2)
+    top = sum(most(q, "payment") for q in RAW_QUESTIONS if "payment" in q["dimensions"])  # read from bank.toml
+    assert payment.score == half_up(100 * (Fraction(5, top) + Fraction(5, 10)) / 2)
 
 
 @pytest.mark.parametrize(

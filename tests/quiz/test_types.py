@@ -56,8 +56,11 @@ def test_weak_matches_are_not_reported(bank: Bank, answers: Answers) -> None:
     assert "abusive" not in {m.id for m in match(bank, chosen)}
 
 
-def test_matches_are_sorted_strongest_first(bank: Bank, answers: Answers) -> None:
-    """Matches come strongest first, ties by id."""
+def test_matches_come_in_the_documented_order(bank: Bank, answers: Answers) -> None:
+    """The type that explains the riskiest area most comes first, then the stronger, then by id (the oracle's
+    order): here the schedule is the riskiest area, and the night caller's answers explain it."""
+    from oracle import named_types, ratios
+
     chosen = check_answers(
         bank,
         answers(
@@ -70,10 +73,11 @@ def test_matches_are_sorted_strongest_first(bank: Bank, answers: Answers) -> Non
             }
         ),
     )
-    found = match(bank, chosen)
-    assert [(m.strength, m.id) for m in found] == sorted(
-        ((m.strength, m.id) for m in found), key=lambda item: (-item[0], item[1])
-    )
+    ids = {qid: answer.id for qid, answer in chosen.items()}
+    risks = {dim: risk for dim, risk in ratios(ids).items() if risk is not None}
+    assert max(risks, key=risks.__getitem__) == "schedule"
+    found = match(bank, chosen, dominant="schedule")
+    assert [(m.id, m.strength) for m in found] == named_types(ids)
     assert found[0].id == "all-night"
 
 

@@ -99,6 +99,10 @@ class Problem:
 MAX_ECHO = 60
 """Values quoted back in a message (ids from the input, mostly) are cut to this many characters."""
 
+WHOLE_PARAMS = frozenset({"detail"})
+"""Parameters that hold a sentence of the engine's own (a bank rule, a TOML syntax error), never cut: cut at
+``MAX_ECHO``, "an answer with 8 or more points is serious: say why in “serious”" lost the key it names."""
+
 
 def problem(
     code: str, *, question: str | None = None, answer: str | None = None, path: str | None = None, **params: object
@@ -106,16 +110,16 @@ def problem(
     """Build a ``Problem``; ``params`` fill the message's placeholders (made safe, printable text)."""
     return Problem(
         code,
-        tuple(sorted((key, echo(str(value))) for key, value in params.items())),
+        tuple(sorted((key, echo(str(value), cut=key not in WHOLE_PARAMS)) for key, value in params.items())),
         None if question is None else echo(question),
         None if answer is None else echo(answer),
         path,
     )
 
 
-def echo(value: str) -> str:
-    """``value`` safe to quote: at most ``MAX_ECHO`` characters, lone surrogates replaced."""
-    value = value if len(value) <= MAX_ECHO else value[: MAX_ECHO - 1] + "…"
+def echo(value: str, *, cut: bool = True) -> str:
+    """``value`` safe to quote: at most ``MAX_ECHO`` characters (when ``cut``), lone surrogates replaced."""
+    value = value if not cut or len(value) <= MAX_ECHO else value[: MAX_ECHO - 1] + "…"
     return value.encode("utf-8", "replace").decode("utf-8")
 
 

@@ -312,11 +312,7 @@ def band_for(bank: Bank, overall: int, answered: int, dealbreaker: bool) -> str:
 
 def severe_answers(bank: Bank, chosen: Mapping[str, Answer]) -> tuple[Question, ...]:
     """The questions, in bank order, whose chosen answer gives ``FLOOR_POINTS`` or more on some dimension."""
-    return tuple(
-        question
-        for question in bank.questions
-        if any(points >= FLOOR_POINTS for _, points in chosen[question.id].points)
-    )
+    return tuple(question for question in bank.questions if chosen[question.id].is_serious)
 
 
 def apply_floor(bank: Bank, band_id: str, severe: bool) -> str:

@@ -18,7 +18,7 @@
 
 Answers JSON: ``{"schema_version": 1, "answers": {"<question id>": "<answer id>", ...}}``;
 every question must be answered ("unsure" is an answer). Output is
-deterministic: keys sorted, lists in a fixed order, no whitespace variation.
+deterministic: keys sorted, lists in a fixed order, no whitespace, characters as themselves (no ``\\u`` escapes).
 Nothing here scores or validates beyond decoding: ``scoring`` does that.
 """
 

@@ -116,6 +116,7 @@ _FIRST_BAND = "the loop sets it: the first band starts at 0 (the bank's rule) an
 _TEXT_KEYS = "answer keys are text (JSON keys): sorting by str gives the same order"
 _NOT_TEXT = "a lookup by something that is not text finds nothing either: the same problem is reported"
 _NO_EMPTY_TYPE = "a type has at least one signal of weight >= 1 (the bank's rule): total is never 0"
+_LATIN = "English has no letters of its own: every language without them gets A, B, C..."
 _UNIQUE_KEYS = "each sort key ends with the type's own id, so the pairs sort by their keys alone"
 _LOC = "pipeline/content/localize.py"
 _HDR = "pipeline/deploy/headers.py"
@@ -191,6 +192,10 @@ EQUIVALENT: dict[tuple[str, str], str] = {
     ("quiz/explain.py", "(qid for qid, value in by_share.items() if value >= 0 and chosen[qid].is_warning),"):
         "a warning sign has 4+ points on a dimension its question moves, so its share is above 0",
     ("quiz/scoring.py", "deleted: schema_version=SCHEMA_VERSION,"): "SCHEMA_VERSION is the field's default",
+    ("quiz/answer_code.py", 'def encode(bank: Bank, answers: dict[str, str], lang: str = "XXenXX") -> str:'): _LATIN,
+    ("quiz/answer_code.py", 'def encode(bank: Bank, answers: dict[str, str], lang: str = "EN") -> str:'): _LATIN,
+    ("quiz/resources.py", 'return files(None).joinpath(BANK_FILE).read_text(encoding="utf-8")'):
+        "files(None) anchors at the calling module, quiz.resources, whose folder is the package's (checked)",
     (_SEG, "cell = 1"): _CELL_RESET,
     (_SEG, "cell = None"): _CELL_RESET,
     (_SEG, 'out.append(Segment(text, "table-cell", offset + line, offset + line + 1, None, cell=cell))'): _CELL_INDENT,
@@ -223,7 +228,7 @@ def equivalent_reason(module: str, diff: str) -> str | None:
     key = (module, added or f"deleted: {removed}")  # a mutant that only deletes a line is listed by that line
     if key in EQUIVALENT:
         return EQUIVALENT[key]
-    if added == removed.replace('"utf-8"', '"UTF-8"'):
+    if added != removed and added.replace('"UTF-8"', '"utf-8"') == removed:  # any of the line's codec names
         return "codec names are case-insensitive"
     utf8 = 'encoding="utf-8"'
     if added in {removed.replace(utf8, "encoding=None"), removed.replace(utf8, ""), removed.replace(utf8 + ", ", "")}:

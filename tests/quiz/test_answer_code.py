@@ -19,6 +19,7 @@ from quiz import answer_code
 from quiz.answer_code import CodeError, Decoded, decode, encode, layout_fingerprint
 from quiz.i18n import translations
 from quiz.json_api import decode_code_json, encode_code_json
+from quiz.model import Bank
 
 LANGS = ["en", "es", "ru"]
 TYPED = "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИКЛМ0123456789 -.·!?"
@@ -156,4 +157,162 @@ def test_a_changed_layout_refuses_codes_instead_of_misreading_them() -> None:
     assert layout_fingerprint(changed) != layout_fingerprint(BANK)
     with pytest.raises(CodeError) as caught:
         decode(changed, encode(BANK, {q.id: q.answers[0].id for q in BANK.questions}), "en")
-    assert caught.value.problems[0][0] == "code-layout"
+    assert caught.value.problems == [("code-layout", {"fingerprint": layout_fingerprint(changed)})]  # for LAYOUTS
+
+
+# --- typing, any number of questions, messages -------------------------------------------------
+
+SEPARATOR_CHARS = " -./·_"
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers=answer_sets(), lang=st.sampled_from(LANGS), data=st.data())
+def test_separators_anywhere_change_nothing(answers: dict[str, str], lang: str, data: st.DataObject) -> None:
+    """Spaces, dashes, dots or slashes typed between any two characters, inside a group or a number too."""
+    code = encode(BANK, answers, lang).replace("-", "")
+    cuts = data.draw(st.lists(st.integers(1, len(code) - 1), unique=True, max_size=12))
+    typed = code
+    for cut in sorted(cuts, reverse=True):
+        typed = typed[:cut] + data.draw(st.text(SEPARATOR_CHARS, min_size=1, max_size=2)) + typed[cut:]
+    assert decode(BANK, typed, lang) == Decoded(answers, True, None), typed
+
+
+LOOKALIKE = {"ru": {"А": "A", "В": "B", "Е": "E", "К": "K"}, "en": {"A": "А", "B": "В", "E": "Е", "C": "С"}}
+"""A letter of the page's alphabet and the other script's letter that looks the same (typed by eye)."""
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers=answer_sets(), lang=st.sampled_from(["ru", "en"]))
+def test_letters_of_the_other_script_that_look_the_same_are_read_as_the_pages(
+    answers: dict[str, str], lang: str
+) -> None:
+    code = encode(BANK, answers, lang)
+    typed = "".join(LOOKALIKE[lang].get(char, char) for char in code)
+    assert decode(BANK, typed, lang) == Decoded(answers, True, None)
+
+
+def bank_of(count: int) -> Bank:
+    """The packaged bank cut to its first ``count`` questions, or grown with copies of the last ones."""
+    questions = list(BANK.questions[:count])
+    for extra in range(count - len(questions)):
+        questions.append(replace(BANK.questions[extra], id=f"extra-{extra}"))
+    return replace(BANK, questions=tuple(questions))
+
+
+@pytest.mark.parametrize("count", range(15, 27))
+def test_any_number_of_questions_is_grouped_by_five_and_reads_back(count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Groups of five in order, the last one shorter; a code of that bank reads back (its layout given a version)."""
+    bank = bank_of(count)
+    spans = answer_code.groups(bank)
+    assert [n for start, end in spans for n in range(start, end + 1)] == list(range(1, count + 1))
+    assert [end - start + 1 for start, end in spans] == [5] * (count // 5) + ([count % 5] if count % 5 else [])
+    monkeypatch.setitem(answer_code.LAYOUTS, 99, layout_fingerprint(bank))
+    answers = {q.id: q.answers[-2].id for q in bank.questions}
+    code = encode(bank, answers)
+    assert decode(bank, code) == Decoded(answers, True, None)
+    assert decode(bank, code[: code.rindex("-")]) == Decoded(
+        {q.id: answers[q.id] for q in bank.questions[: spans[-1][0] - 1]}, False, spans[-1][0]
+    )
+
+
+@pytest.mark.parametrize("text", ["1", "1-", "1-AAA", "1-AAAAA", "1 aaaaa"])
+def test_a_code_without_one_complete_group_says_so(text: str) -> None:
+    with pytest.raises(CodeError) as caught:
+        decode(BANK, text.replace("1", str(answer_code.version(BANK)), 1))
+    assert caught.value.problems == [("code-short", {})]
+
+
+def test_a_stray_mark_where_a_number_belongs_is_named() -> None:
+    """A mark typed after a group's letters: the group has no number after its letters."""
+    code = encode(BANK, {q.id: q.answers[0].id for q in BANK.questions})
+    with pytest.raises(CodeError) as caught:
+        decode(BANK, code.replace("AAAAA5", "AAAAA!5", 1))
+    assert caught.value.problems == [("code-no-check", {"group": 1, "start": 1, "end": 5})]
+
+
+def test_a_letter_no_question_has_is_named_with_the_worksheets_letters() -> None:
+    code = encode(BANK, {q.id: q.answers[0].id for q in BANK.questions}, "ru")
+    most = max(len(q.answers) for q in BANK.questions)
+    with pytest.raises(CodeError) as caught:
+        decode(BANK, code.replace("ААААА5", "ААЯАА5", 1), "ru")
+    params = {"group": 1, "start": 1, "end": 5, "char": "Я", "first": "А", "last": answer_code.LETTERS["ru"][most - 1]}
+    assert caught.value.problems == [("code-bad-character", params)]
+    assert str(caught.value) == answer_code.message("code-bad-character", params)
+
+
+@pytest.mark.parametrize(("size", "count", "english"), [
+    (1, 2, "Group 5 (questions 21–21) needs 1 letter, one per question; it has 2."),
+    (5, 4, "Group 5 (questions 21–25) needs 5 letters, one per question; it has 4."),
+])  # fmt: skip
+def test_group_length_messages_agree_with_the_group_size(size: int, count: int, english: str) -> None:
+    """The plural follows the group's size (a last group can hold one question), in every language."""
+    params = {"group": 5, "start": 21, "end": 20 + size, "size": size, "count": count}
+    assert answer_code.message("code-group-length", params) == english
+    plural = answer_code.MESSAGES["code-group-length"]
+    assert isinstance(plural, tuple)
+    for lang in ("es", "ru"):
+        tr = translations(lang)
+        assert answer_code.message("code-group-length", params, tr) == tr.ngettext(*plural, size) % params
+
+
+class Broken:
+    """A catalog whose translations renamed their placeholders."""
+
+    def gettext(self, message: str) -> str:
+        return "Grupo %(grupo)s"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return "Grupo %(grupo)s"
+
+
+def test_a_broken_translation_falls_back_to_english() -> None:
+    where = {"group": 2, "start": 6, "end": 10}
+    assert answer_code.message("code-no-check", where, Broken()) == answer_code.message("code-no-check", where)
+    params = {**where, "size": 5, "count": 3}
+    assert answer_code.message("code-group-length", params, Broken()) == (
+        "Group 2 (questions 6–10) needs 5 letters, one per question; it has 3."
+    )
+
+
+def test_an_error_reads_as_its_problems() -> None:
+    error = CodeError([("code-empty", {}), ("code-too-long", {})])
+    assert str(error) == (
+        "Type the answer code from the worksheet.; "
+        "The code has more groups than the quiz has questions for. Check it against the worksheet."
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(answers=answer_sets(), lang=st.sampled_from(LANGS), data=st.data())
+def test_a_changed_letter_or_digit_is_reported_with_its_group(
+    answers: dict[str, str], lang: str, data: st.DataObject
+) -> None:
+    """Any letter of a group changed into another letter, or any digit of its number into another digit, changes
+    the group's sum: the code is refused, naming that group or one of its questions, never read."""
+    code = encode(BANK, answers, lang)
+    version, *parts = code.split("-")
+    group = data.draw(st.integers(1, len(parts)))
+    part = parts[group - 1]
+    index = data.draw(st.integers(0, len(part) - 1))
+    alphabet = answer_code.letters(lang) if part[index].isalpha() else "0123456789"
+    char = data.draw(st.sampled_from([c for c in alphabet if c != part[index]]))
+    parts[group - 1] = part[:index] + char + part[index + 1 :]
+    with pytest.raises(CodeError) as caught:
+        decode(BANK, "-".join([version, *parts]), lang)
+    start, end = answer_code.groups(BANK)[group - 1]
+    for kind, params in caught.value.problems:
+        assert params.get("group") == group or start <= params.get("number", 0) <= end, (kind, params)
+
+
+@given(found=st.integers(0, 10**6))
+def test_a_code_of_another_version_is_refused_with_both_versions(found: int) -> None:
+    current = answer_code.version(BANK)
+    code = encode(BANK, {q.id: q.answers[0].id for q in BANK.questions})
+    typed = str(found) + code[code.index("-") :]
+    if found == current:
+        assert decode(BANK, typed).complete
+        return
+    with pytest.raises(CodeError) as caught:
+        decode(BANK, typed)
+    kind = "code-old-version" if found < current else "code-new-version"
+    assert caught.value.problems == [(kind, {"found": found, "current": current})]

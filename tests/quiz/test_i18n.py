@@ -215,3 +215,39 @@ def test_english_needs_no_catalog() -> None:
 
     en = translations("en")
     assert isinstance(en, gettext.NullTranslations) and en.gettext("Payment") == "Payment"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("ru_RU@latin", "ru"), (" es ", "es"), ("es-419", "es"), ("EN_us.utf8", "en"), ("r", None), ("russian", None),
+     (None, None), (5, None)],
+)  # fmt: skip
+def test_normalize_language_edge_cases(value: object, code: str | None) -> None:
+    assert normalize_language(value) == code  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [({"LC_MESSAGES": "ru_RU", "LANG": "es_ES"}, "ru"), ({"LC_ALL": "es", "LC_MESSAGES": "ru"}, "es"),
+     ({"LANGUAGE": "de:fr", "LANG": "C"}, "en"), ({"LANGUAGE": ":ru:", "LC_ALL": "es"}, "ru")],
+)  # fmt: skip
+def test_language_from_env_in_gettexts_order(env: dict[str, str], lang: str) -> None:
+    """LANGUAGE (a list), LC_ALL, LC_MESSAGES, LANG: the first supported language wins."""
+    assert language_from_env(env) == lang
+
+
+def test_a_catalog_exists_exactly_for_the_sites_languages() -> None:
+    from quiz.i18n import has_catalog
+
+    assert [lang for lang in ("en", "es", "ru", "de", "fr") if has_catalog(lang)] == ["en", "es", "ru"]
+
+
+@pytest.mark.parametrize("lang", ["es", "ru"])
+def test_every_browser_string_is_translated_with_its_placeholders(lang: str) -> None:
+    from quiz.ui_strings import UI_STRINGS, translate_ui_strings
+
+    strings = translate_ui_strings(translations(lang).gettext)
+    assert list(strings) == list(UI_STRINGS)
+    for key, msgid in UI_STRINGS.items():
+        assert strings[key] != msgid, key
+        assert sorted(re.findall(r"\{\w+\}", strings[key])) == sorted(re.findall(r"\{\w+\}", msgid)), key

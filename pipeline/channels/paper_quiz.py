@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from html import escape
 
@@ -56,13 +56,10 @@ def letters(lang: str) -> str:
     return answer_code.letters(lang)
 
 
-def number(value: Fraction | Decimal | int, lang: str, places: int | None = None) -> str:
-    """``value`` as printed on the sheet: ``places`` decimals rounded half up, the language's decimal sign."""
+def number(value: Fraction | Decimal | int, lang: str) -> str:
+    """``value`` as printed on the sheet, exactly (a terminating decimal), with the language's decimal sign."""
     exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(value)
-    if places is not None:
-        exact = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = format(exact.normalize(), "f") if places is None else format(exact, "f")
-    return text.replace(".", get_decimal_symbol(lang))
+    return format(exact.normalize(), "f").replace(".", get_decimal_symbol(lang))
 
 
 def whole(value: Fraction) -> int:
@@ -149,7 +146,7 @@ def render_worksheet(lang: str, ui: Gettext) -> str:
             ),
             "rf-paper__code-how",
         ),
-        f'<p class="rf-paper__end">{escape(ui(t.WORKSHEET_END))}</p>',
+        _p(escape(ui(t.WORKSHEET_END))),
         "</div>",
     ]
     return "\n".join(parts) + "\n"
@@ -173,8 +170,8 @@ def render_scoring_sheet(lang: str, ui: Gettext) -> str:
     walk_away, healthy = bank.bands[-1], bank.bands[0]
     qnum = {q.id: n for n, q in enumerate(bank.questions, start=1)}
     parts = [
-        f'<div class="rf-paper rf-paper--scoring" lang="{escape(lang)}">',
-        _p(escape(ui(t.SCORING_INTRO)), "rf-paper__intro"),
+        f'<div class="rf-paper" lang="{escape(lang)}">',
+        _p(escape(ui(t.SCORING_INTRO))),
         f"<h2>{escape(ui(t.STEP_DEALBREAKERS))}</h2>",
         _p(_fill(ui(t.DEALBREAKERS_RULE), band=_band(_(walk_away.label)))),
         '<table class="rf-paper__table rf-paper__dealbreakers"><thead><tr>'
@@ -218,7 +215,7 @@ def render_scoring_sheet(lang: str, ui: Gettext) -> str:
             "rf-paper__floor",
         )
     )
-    parts += [_p(escape(ui(t.SCORING_END)), "rf-paper__end"), "</div>"]
+    parts += [_p(escape(ui(t.SCORING_END))), "</div>"]
     return "\n".join(parts) + "\n"
 
 
@@ -232,7 +229,7 @@ def _area_box(lang: str, ui: Gettext, _: Gettext, bank: Bank, dim_id: str, qnum:
             _points(letter, a.points_for(dim_id)) for letter, a in _real_answers(lang, question) if a.points_for(dim_id)
         )
         rows.append(
-            f'<tr><td class="rf-paper__qnum">{qnum[question.id]}</td><td class="rf-paper__pts">{points}</td>'
+            f'<tr><td class="rf-paper__qnum">{qnum[question.id]}</td><td>{points}</td>'
             f'<td class="rf-paper__write"></td><td class="rf-paper__outof">{question.max_points(dim_id)}</td></tr>'
         )
     foot = "".join(
@@ -294,7 +291,8 @@ def reckoner_totals(bank: Bank) -> range:
     for dim in bank.dimensions:
         outs = sorted(q.max_points(dim.id) for q in bank.questions if dim.id in q.dimensions)
         largest.append(sum(outs))
-        smallest.append(sum(outs[: max(1, len(outs) - struck_at_most)]))
+        if len(outs) > 1:  # a box of one question is either answered whole or does not count
+            smallest.append(sum(outs[: max(1, len(outs) - struck_at_most)]))
     return range(min(smallest), max(largest) + 1)
 
 
@@ -339,8 +337,8 @@ def render_reckoner(lang: str, ui: Gettext) -> str:
     return "\n".join(
         [
             f'<div class="rf-paper rf-paper--reckoner" lang="{escape(lang)}">',
-            _p(_fill(ui(t.RECKONER_INTRO), **example), "rf-paper__intro"),
-            _p(escape(ui(t.RECKONER_REUSE)), "rf-paper__intro rf-paper__reuse"),
+            _p(_fill(ui(t.RECKONER_INTRO), **example)),
+            _p(escape(ui(t.RECKONER_REUSE))),
             f'<div class="rf-paper__reckoner">{"".join(blocks)}</div>',
             *_partial_section(ui, bank, *(_(band.label) for band in bank.bands[:3])),
             "</div>",
@@ -556,7 +554,7 @@ def _risk_steps(lang: str, ui: Gettext, _: Gettext, bank: Bank) -> list[str]:
                 mean=f'<strong class="rf-paper__mean">{number(mean, lang)}</strong>',
                 top=f'<strong class="rf-paper__top">{number(1 - mean, lang)}</strong>',
                 care=f'<strong class="rf-paper__care-from">{bank.bands[1].min_score}</strong>',
-                care_to=f"{bank.bands[2].min_score - 1}",
+                care_to=f'<strong class="rf-paper__care-to">{bank.bands[2].min_score - 1}</strong>',
                 walk=f'<strong class="rf-paper__walk-from">{bank.bands[2].min_score}</strong>',
                 healthy_band=_band(healthy),
                 care_band=_band(care),

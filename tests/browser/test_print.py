@@ -63,7 +63,7 @@ def test_paper_sheets_fit_a4_and_letter(browser, base_url: str, lang: str, sheet
             assert page.locator(".rf-paper__code").count() == 5  # the answer code's five strips
         if sheet == "paper-reckoner":  # the facilitator's introduction is for the screen; the sheet's own is printed
             assert page.locator(".md-typeset > p").first.is_hidden()
-            assert page.locator(".rf-paper__intro").first.is_visible()
+            assert page.locator(".rf-paper--reckoner > p").first.is_visible()
             assert page.locator(".rf-paper__reckon").count() >= 80
             assert page.locator(".rf-paper__partial").count() == 2  # step 6 when an area does not count
             assert page.locator(".rf-paper__partial-verdicts").is_visible()

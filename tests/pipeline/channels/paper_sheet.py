@@ -88,12 +88,22 @@ class Worksheet:
     def __init__(self, html: str) -> None:
         self.questions: dict[int, dict[str, str]] = {}
         root = parse(html)
-        self.version = root.one("strong", "rf-paper__code-version").text()
+        how = root.one("p", "rf-paper__code-how")  # how to type the code in: the code version is in it
+        self.version = how.one("strong", "rf-paper__code-version").text()
         self.strips = [(int(p.attrs["data-start"]), int(p.attrs["data-end"])) for p in root.all("p", "rf-paper__code")]
         for strip, (start, end) in zip(root.all("p", "rf-paper__code"), self.strips, strict=True):
             assert len(strip.all("span", "rf-paper__box-cell")) == end - start + 2  # letters and the check number
-        key = root.one("p", "rf-paper__code-intro").text()
-        self.key = [letter for letter, _ in re.findall(r"(\w) = (\d+)", key)]
+        intro = root.one("p", "rf-paper__code-intro").text()
+        # the key: each letter's place, as printed ("A = 1, B = 2, ..."), then the worked example
+        self.places = {letter: int(place) for letter, place in re.findall(r"([^\W\d_]) = (\d+)", intro)}
+        self.key = list(self.places)
+        example = re.search(r"(?<!\w)((?:[^\W\d_], )+[^\W\d_])(?!\w)\D+((?:\d+ \+ )+\d+) = (\d+)", intro)
+        assert example, intro
+        self.example = (
+            example.group(1).split(", "),
+            [int(n) for n in example.group(2).split(" + ")],
+            int(example.group(3)),
+        )
         for block in root.all("div", "rf-paper__question"):
             num = int(block.one("span", "rf-paper__num").text().rstrip("."))
             answers = {}
@@ -115,6 +125,25 @@ class Area:
     rows: list[tuple[int, dict[str, tuple[int, bool]], int]]  # question, letter -> (points, star), out of
     table: dict[int, int]
     out_of_total: int
+    foot: list[str]  # the lines under the box: the printed number, or "" where the scorer writes
+
+
+def tens_and_units(table: Node) -> dict[int, int]:
+    """A table read by tens (row headers) and units (column headers, after the corner): total -> its cell.
+
+    Read as a finger would: the headers are the units 0-9 and the tens in order, each
+    row has a value, and no total is in two cells.
+    """
+    units = [int(th.text()) for th in table.one("thead").all("th")[1:]]
+    assert units == list(range(10)), units
+    cells: dict[int, int] = {}
+    tens = [int(row.one("th").text()) for row in table.one("tbody").all("tr")]
+    assert tens == list(range(0, 10 * len(tens), 10)), tens
+    for first, row in zip(tens, table.one("tbody").all("tr"), strict=True):
+        values = {first + unit: int(td.text()) for unit, td in zip(units, row.all("td"), strict=True) if td.text()}
+        assert values and not values.keys() & cells.keys(), (first, values)
+        cells.update(values)
+    return cells
 
 
 @dataclass
@@ -145,17 +174,9 @@ class Reckoner:
         self.pooled = decimal(root.one("strong", "rf-paper__pooled").text())
         self.first: dict[int, dict[int, int]] = {}
         for block in root.all("table", "rf-paper__reckon"):
-            corner, *heads = block.one("thead").all("th")
-            units = [int(th.text()) for th in heads]
-            cells: dict[int, int] = {}
-            for row in block.one("tbody").all("tr"):
-                tens = int(row.one("th").text())
-                for unit, cell in zip(units, row.all("td"), strict=True):
-                    if cell.text().strip():
-                        cells[tens + unit] = int(cell.text())
-            total = int(corner.text())
+            total = int(block.one("thead").all("th")[0].text())  # the corner
             assert total not in self.first, f"two blocks for {total}"
-            self.first[total] = cells
+            self.first[total] = tens_and_units(block)
         # step 6 when an area does not count: below a highest risk, one verdict; else the number to add
         # (row: highest risk; column: sum of weights) ...
         lowest = root.one("strong", "rf-paper__partial-from")
@@ -166,7 +187,9 @@ class Reckoner:
             lefts = [int(th.text()) for th in table.one("thead").all("tr")[1].all("th")]
             for row in table.one("tbody").all("tr"):
                 values = [int(td.text()) for td in row.all("td")]
-                self.partial[int(row.one("th").text())] = dict(zip(lefts, values, strict=True))
+                top = int(row.one("th").text())
+                assert top not in self.partial, f"two rows for {top}"
+                self.partial[top] = dict(zip(lefts, values, strict=True))
         # ... and the verdict of the result, per sum of weights (the columns in the order of step 6's table)
         self.partial_verdicts: dict[int, tuple[int, tuple[int, int], int]] = {}
         verdicts = root.one("table", "rf-paper__partial-verdicts")
@@ -208,7 +231,9 @@ class ScoringSheet:
         for table in root.all("table", "rf-paper__verdicts"):
             for row in table.one("tbody").all("tr"):
                 healthy, care, walk = (cell.text() for cell in row.all("td"))
-                self.verdicts[int(row.one("th").text())] = (
+                top = int(row.one("th").text())
+                assert top not in self.verdicts, f"two rows for {top}"
+                self.verdicts[top] = (
                     _number_in(healthy),
                     tuple(int(v) for v in care.split("–")) if care != "—" else None,  # type: ignore[misc]
                     _number_in(walk),
@@ -220,8 +245,20 @@ class ScoringSheet:
         self.mean = decimal(recount.one("strong", "rf-paper__mean").text())
         self.top = decimal(recount.one("strong", "rf-paper__top").text())
         self.care_from = int(recount.one("strong", "rf-paper__care-from").text())
+        self.care_to = int(recount.one("strong", "rf-paper__care-to").text())
         self.walk_from = int(recount.one("strong", "rf-paper__walk-from").text())
         assert [s.text() for s in recount.all("strong", "rf-paper__band")] == self.verdict_labels
+        # step 5's table: the areas of each weight, then their group's line ("... × weight")
+        self.groups: list[tuple[int, list[tuple[str, int]]]] = []
+        members: list[tuple[str, int]] = []
+        for row in root.one("table", "rf-paper__summary").one("tbody").all("tr"):
+            if "rf-paper__group" in row.classes:
+                (weight,) = {int(n) for n in re.findall(r"\d+", row.text())}
+                self.groups.append((weight, members))
+                members = []
+            else:
+                members.append((row.one("th").text(), int(row.one("td", "rf-paper__weight-cell").text())))
+        assert not members, "areas after the last group line"
         floor = root.one("p", "rf-paper__floor")
         self.floor_from = floor.one("strong", "rf-paper__band").text()
         self.floor_points = int(floor.one("strong", "rf-paper__floor-points").text())
@@ -245,14 +282,11 @@ class ScoringSheet:
                 points[letter] = (int(value.rstrip("★")), value.endswith("★"))
             num, out_of = int(row.one("td", "rf-paper__qnum").text()), int(row.one("td", "rf-paper__outof").text())
             rows.append((num, points, out_of))
-        table = {}
-        for row in section.one("table", "rf-paper__risk").one("tbody").all("tr"):
-            tens = int(row.one("th").text())
-            for units, cell in enumerate(row.all("td")):
-                if cell.text().strip():
-                    table[tens + units] = int(cell.text())
+        table = tens_and_units(section.one("table", "rf-paper__risk"))
         full = int(section.one("td", "rf-paper__outof-total").text())
-        return Area(section.one("span", "rf-paper__area-label").text(), weight, rows, table, full)
+        foot = [row.one("td").text() if "rf-paper__write" not in row.one("td").classes else "" for row in
+                section.one("table", "rf-paper__box").one("tfoot").all("tr")]  # fmt: skip
+        return Area(section.one("span", "rf-paper__area-label").text(), weight, rows, table, full, foot)
 
     def score(self, worksheet: Worksheet, ticks: dict[int, str]) -> tuple[str, set[str]]:
         """Steps 1 to 6 for the ticked letters: (the verdict, the dealbreaker rows that matched)."""
@@ -265,6 +299,7 @@ class ScoringSheet:
             return self.undecided, set()
         risks, exact, star = [], [], False
         dashed: list[int] = []  # the weights of the areas that do not count
+        risk_of: dict[str, int] = {}  # each counted area's "Risk" cell in step 5
         for area in self.areas:
             # step 3: copy the listed points of the ticked letters (unlisted letters: an empty cell)
             written = [points[ticks[q]] for q, points, _ in area.rows if q not in unsure and ticks[q] in points]
@@ -294,11 +329,14 @@ class ScoringSheet:
             ops.additions += 1
             ops.entries += 1
             risks.append((area.weight, risk))
+            risk_of[area.label] = risk
             exact.append((area.weight, Fraction(self.reckoner.pooled) * total / out_of + self.second[biggest]))
         # step 5: per weight, the risks added up and multiplied by it; the results added up; the highest risk
         by_weight: dict[int, list[int]] = {}
-        for weight, risk in risks:
-            by_weight.setdefault(weight, []).append(risk)
+        for weight, members in self.groups:  # as the table groups them
+            written = [risk_of[label] for label, _ in members if label in risk_of]
+            if written:
+                by_weight[weight] = written
         ops.additions += sum(len(group) - 1 for group in by_weight.values()) + len(by_weight) - 1
         ops.multiplications += sum(1 for weight in by_weight if weight > 1)
         ops.entries += len(by_weight) + 2
@@ -352,10 +390,13 @@ class ScoringSheet:
         self.recounts += 1
         mean, top = Fraction(self.mean), Fraction(self.top)
         value = mean * sum(w * r for w, r in exact) / sum(w for w, _ in exact) + top * max(r for _, r in exact)
-        score = int(value + Fraction(1, 2))  # to a whole number, halves up
-        if score < self.care_from:
-            return self.verdict_labels[0]
-        return self.verdict_labels[1] if score < self.walk_from else self.verdict_labels[2]
+        return self.recount_band(int(value + Fraction(1, 2)))  # to a whole number, halves up
+
+    def recount_band(self, score: int) -> str:
+        """The verdict the recount rule gives a whole score: the one range of the three that holds it."""
+        ranges = (score < self.care_from, self.care_from <= score <= self.care_to, score >= self.walk_from)
+        (verdict,) = [label for label, holds in zip(self.verdict_labels, ranges, strict=True) if holds]
+        return verdict
 
 
 def _number_in(text: str) -> int | None:

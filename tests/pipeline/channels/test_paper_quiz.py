@@ -185,7 +185,7 @@ def test_the_worksheets_code_boxes_give_the_engines_answer_code(lang: str) -> No
     tr = i18n.translations(lang)
     worksheet_html, _, _ = sheets(lang)
     worksheet = Worksheet(worksheet_html)
-    places = {letter: n for n, letter in enumerate(worksheet.key, start=1)}
+    places = worksheet.places
     for answers in answer_sets(bank, 50, seed=7):
         ticks = [
             worksheet.letter_of(num, tr.gettext(q.answer(answers[q.id]).text))
@@ -313,13 +313,3 @@ def test_russian_sheets_have_no_latin_letters(index: int) -> None:
     text = html.unescape(re.sub(r"<[^>]+>", " ", sheets("ru")[index]))
     assert re.findall(r"[A-Za-z]+", text) == []
     assert len(re.findall(r"[А-Яа-яЁё]+", text)) > 100
-
-
-@pytest.mark.parametrize(("lang", "expected"), [("es", "12,50"), ("ru", "12,50"), ("en", "12.50")])
-def test_numbers_use_the_languages_decimal_sign(lang: str, expected: str) -> None:
-    """The sheet writes decimals with the language's own sign (CLDR, through Babel)."""
-    from decimal import Decimal
-
-    from pipeline.channels.paper_quiz import number
-
-    assert number(Decimal("12.5"), lang, 2) == expected

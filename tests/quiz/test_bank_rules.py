@@ -77,7 +77,7 @@ class Fault(NamedTuple):
     expected: dict[tuple[str, str], str]
     """(code, path) -> words the message must contain."""
     elsewhere: tuple[str, ...] = ()
-    """Other places the fault breaks by its nature (references to what it removed)."""
+    """Other places the fault breaks by its nature (references to what it removed); nothing else may be reported."""
 
 
 REFS = ("steps", "client_types", "dealbreakers")
@@ -120,6 +120,12 @@ FAULTS = [
           {("bank-type", "dimensions.payment.weight"): "expected a whole number, got bool"}),
     Fault("weight 2.5", lambda d: setitem(d["dimensions"]["payment"], "weight", 2.5),
           {("bank-type", "dimensions.payment.weight"): "expected a whole number, got float"}),
+    Fault("no weight", lambda d: d["dimensions"]["payment"].pop("weight"),
+          {("bank-missing", "dimensions.payment.weight"): "required"}),
+    Fault("no threshold", lambda d: d["bands"]["healthy"].pop("min_score"),
+          {("bank-missing", "bands.healthy.min_score"): "required"}),
+    Fault("no order", lambda d: d["steps"]["deposit"].pop("order"),
+          {("bank-missing", "steps.deposit.order"): "required"}),
     Fault("empty label", lambda d: setitem(d["dimensions"]["scope"], "label", " "),
           {("bank-empty-text", "dimensions.scope.label"): "the text is empty"}),
     Fault("label as a list", lambda d: setitem(d["dimensions"]["scope"], "label", ["Scope"]),
@@ -142,7 +148,9 @@ FAULTS = [
     Fault("threshold 101", lambda d: setitem(d["bands"]["walk-away"], "min_score", 101),
           {("bank-range", "bands.walk-away.min_score"): "101 is out of range (0 to 100)"}),
     Fault("stage verdict not a table", lambda d: setitem(d["bands"]["healthy"], "before", "Fine."),
-          {("bank-type", "bands.healthy.before"): "expected a table"}),
+          {("bank-type", "bands.healthy.before"): "expected a table, got text ('Fine.')",
+           ("bank-missing", "bands.healthy.before.verdict"): "required",
+           ("bank-type", "bands.healthy.before.verdict"): "expected text, got nothing"}),
     Fault("stage verdict without its text", lambda d: setitem(d["bands"]["healthy"], "started", {}),
           {("bank-missing", "bands.healthy.started.verdict"): "required",
            ("bank-type", "bands.healthy.started.verdict"): "expected text"}),
@@ -168,7 +176,8 @@ FAULTS = [
     Fault("undecided not a table", lambda d: setitem(d, "undecided", "Not enough"),
           {("bank-type", "undecided"): "expected a table",
            ("bank-missing", "undecided.label"): "required", ("bank-missing", "undecided.verdict"): "required",
-           ("bank-missing", "undecided.min_confidence"): "required"}),
+           ("bank-missing", "undecided.min_confidence"): "required",
+           ("bank-type", "undecided.label"): "nothing", ("bank-type", "undecided.verdict"): "nothing"}),
     # --- questions ---------------------------------------------------------------------------
     Fault("26 questions", lambda d: d["questions"].append({**copy.deepcopy(d["questions"][0]), "id": "one-more"}),
           {("bank-rule", "questions"): "expected 15-25 questions, got 26"}),
@@ -403,8 +412,8 @@ def test_each_fault_is_named_where_it_is(fault: Fault) -> None:
         messages = [item.message() for item in found if (item.code, item.path) == (code, path)]
         assert any(words in text for text in messages), (code, path, messages or found)
     assert all(item.message().startswith(f"{item.path}: ") for item in found)  # each message says where first
-    places = tuple(path for _, path in fault.expected) + fault.elsewhere
-    assert [item.message() for item in found if not under(item.path or "", places)] == []
+    others = [item for item in found if (item.code, item.path) not in fault.expected]
+    assert [item.message() for item in others if not under(item.path or "", fault.elsewhere)] == []
 
 
 ACCEPTED = [

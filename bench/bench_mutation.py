@@ -118,6 +118,7 @@ _TEXT_KEYS = "answer keys are text (JSON keys): sorting by str gives the same or
 _NOT_TEXT = "a lookup by something that is not text finds nothing either: the same problem is reported"
 _NO_EMPTY_TYPE = "a type has at least one signal of weight >= 1 (the bank's rule): total is never 0"
 _LATIN = "English has no letters of its own: every language without them gets A, B, C..."
+_KNOWN_TOPIC = "every step's topic is in the bank's topics table (the bank's rule): the default is never used"
 _UNIQUE_KEYS = "each sort key ends with the type's own id, so the pairs sort by their keys alone"
 _PQ = "pipeline/channels/paper_quiz.py"
 _EXAMPLE = "the code's worked example may show any five letters: the test checks that its sum is right, not which"
@@ -200,6 +201,16 @@ EQUIVALENT: dict[tuple[str, str], str] = {
     ("quiz/scoring.py", "deleted: schema_version=SCHEMA_VERSION,"): "SCHEMA_VERSION is the field's default",
     ("quiz/answer_code.py", 'def encode(bank: Bank, answers: dict[str, str], lang: str = "XXenXX") -> str:'): _LATIN,
     ("quiz/answer_code.py", 'def encode(bank: Bank, answers: dict[str, str], lang: str = "EN") -> str:'): _LATIN,
+    ("quiz/cli.py", 'path = path or Path(__file__).resolve().parents[2] / "mkdocs.yml"'):
+        "the bench's copy has mkdocs.yml both in mutants/ and above it: the same file is found (not in the tree)",
+    ("quiz/cli.py", 'lines.append(f"     → {topics.get(step.topic, None)}")'): _KNOWN_TOPIC,
+    ("quiz/cli.py", 'lines.append(f"     → {topics.get(step.topic)}")'): _KNOWN_TOPIC,
+    ("quiz/cli.py", 'lines.append(f"     → {topics.get(step.topic, )}")'): _KNOWN_TOPIC,
+    ("quiz/cli.py", 'item["valid"] = [answer.id for answer in question.answers] if (question is not None) or True else []'):  # noqa: E501
+        "an unknown-answer problem always names a question of the bank (scoring.check_answers)",
+    ("quiz/cli.py", 'return normalize_language(arg.rpartition("=")[2])'):
+        "a --lang= value holding '=' is refused by argparse either way, with the same message",
+    ("quiz/i18n.py", 'for part in env.get(name, "XXXX").split(":"):'): "'XXXX' names no language, as '' does not",
     ("quiz/resources.py", 'return files(None).joinpath(BANK_FILE).read_text(encoding="utf-8")'):
         "files(None) anchors at the calling module, quiz.resources, whose folder is the package's (checked)",
     (_PQ, "return escape(template, quote=None) % values"): _QUOTES,

@@ -67,6 +67,9 @@ def test_the_text_report_shows_the_result(chosen: dict[str, str]) -> None:
         assert line.endswith(f" {area.score:3d}" if area.answered else "   –")
         columns.add(line.index(bar))
     assert len(columns) == 1
+    titles = ["Dealbreakers", "Risk by area", "Which problem clients this one resembles", "What weighed most",
+              "Your action plan"]  # fmt: skip
+    assert all(lines[lines.index(title) - 1] == "" for title in titles if title in lines)
     assert ("Dealbreakers" in lines) == bool(result.dealbreakers)
     if result.dealbreakers:
         assert section(report, "Dealbreakers") == [f"  ! {hit.text}" for hit in result.dealbreakers]
@@ -114,6 +117,49 @@ def test_the_questions_are_asked_as_the_bank_has_them() -> None:
     assert out.splitlines()[: len(asked)] == asked
     result = json.loads(run(["--json"], stdin="\n".join(typed) + "\n")[1])["result"]
     assert result["answered"] == total - 1  # the first question's last answer is "not sure"
+
+
+def test_each_prompt_is_on_screen_before_the_answer_is_read() -> None:
+    """The prompt ends without a newline, so it is flushed before reading (a terminal would show nothing)."""
+    flushed: list[str] = []
+
+    class Screen(io.StringIO):
+        def flush(self) -> None:
+            flushed.append(self.getvalue())
+
+    screen = Screen()
+
+    class Keyboard(io.StringIO):
+        def readline(self, *args: object) -> str:
+            assert flushed and flushed[-1] == screen.getvalue() and flushed[-1].endswith("): "), flushed[-1:]
+            return "1\n"
+
+    assert main(["--lang", "en"], stdin=Keyboard(), stdout=screen, stderr=io.StringIO(), env={}) == 0
+
+
+def test_a_long_plan_is_cut_by_a_line_of_twenty(answers: Answers) -> None:
+    worst = {q.id: q.answers[-3].id for q in BANK.questions} | {"abusive": "rude", "bribes": "no"}
+    result = score(BANK, answers(worst))
+    lines = render_result(result, BANK, translations("en")).splitlines()
+    steps = lines[lines.index("Your action plan") + 1 :]
+    cut = 2 * result.main_steps
+    assert steps[cut : cut + 2] == ["  " + "─" * 20, "  More steps, once the first ones are done:"]
+    assert [line for line in steps if line.startswith("  ─")] == ["  " + "─" * 20]
+
+
+@pytest.mark.parametrize("base", ["https://x.test/sub/", "https://x.test/X"])
+def test_links_join_the_base_url_the_language_and_the_topic(answers: Answers, base: str) -> None:
+    _, out, _ = run(
+        ["--answers", "-", "--lang", "es", "--base-url", base], stdin=doc(answers({"pays-on-time": "unpaid"}))
+    )
+    assert f"     → {base.rstrip('/')}/es/protect-yourself/#payment-terms" in out.splitlines()
+
+
+def test_newer_answers_are_explained_for_the_terminal() -> None:
+    _, _, err = run(["--answers", "-", "--lang", "ru"], stdin='{"schema_version": 99, "answers": {}}')
+    ru = translations("ru")
+    advice = ru.gettext("These answers were saved by a newer version of the quiz. Update the quiz and try again.")
+    assert err.splitlines()[1] == f"  - {advice}"
 
 
 def test_an_interrupted_run_says_so_and_exits_130() -> None:
@@ -206,12 +252,23 @@ def test_answers_that_cannot_be_scored_are_listed_with_the_valid_ids(answers: An
 def test_the_help_speaks_the_language_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
     """--lang is read before the options are parsed, in both spellings, so the help is in that language."""
     ru = translations("ru")
-    for argv in (["--lang", "ru", "--help"], ["--help", "--lang=ru"]):
+    helps = [
+        "How risky is this client? Answer questions about one client and get a risk score, the reasons and an "
+        "action plan.",
+        "language of the questions and the result",
+        "score an answers JSON file (- reads standard input)",
+        "print the result as JSON",
+        "public address of the site, for the links of the action plan",
+    ]
+    for argv in (["--lang", "ru", "--help"], ["--help", "--lang=ru"], ["--help", "--lang", "ru"]):
         with pytest.raises(SystemExit) as caught:
             run(argv)
         assert caught.value.code == 0
         words = " ".join(capsys.readouterr().out.split())  # the help is wrapped to the terminal
-        assert ru.gettext("score an answers JSON file (- reads standard input)") in words
+        assert words.startswith(
+            "usage: python -m quiz [-h] [--lang {en,es,ru}] [--answers FILE] [--json] [--base-url URL]"
+        )
+        assert [text for text in helps if " ".join(ru.gettext(text).split()) not in words] == []
     with pytest.raises(SystemExit):  # "--lang" without its value: the environment's language
         run(["--help", "--lang"], env={"LANG": "es_ES.UTF-8"})
     words = " ".join(capsys.readouterr().out.split())

@@ -219,8 +219,8 @@ def test_english_needs_no_catalog() -> None:
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [("ru_RU@latin", "ru"), (" es ", "es"), ("es-419", "es"), ("EN_us.utf8", "en"), ("r", None), ("russian", None),
-     (None, None), (5, None)],
+    [("ru_RU@latin", "ru"), ("ru@latin", "ru"), ("es.UTF-8", "es"), (" es ", "es"), ("es-419", "es"),
+     ("EN_us.utf8", "en"), ("r", None), ("russian", None), (None, None), (5, None)],
 )  # fmt: skip
 def test_normalize_language_edge_cases(value: object, code: str | None) -> None:
     assert normalize_language(value) == code  # type: ignore[arg-type]

@@ -119,6 +119,9 @@ _NOT_TEXT = "a lookup by something that is not text finds nothing either: the sa
 _NO_EMPTY_TYPE = "a type has at least one signal of weight >= 1 (the bank's rule): total is never 0"
 _LATIN = "English has no letters of its own: every language without them gets A, B, C..."
 _KNOWN_TOPIC = "every step's topic is in the bank's topics table (the bank's rule): the default is never used"
+_SIZED = "the one plural message, code-group-length, is always given its size: the default is never used"
+_CODE_ERRORS = "_code_failure is only given CodeErrors, which always have problems"
+_OBJECTS = "every JSON object is read as an _Object, which always has duplicates"
 _UNIQUE_KEYS = "each sort key ends with the type's own id, so the pairs sort by their keys alone"
 _PQ = "pipeline/channels/paper_quiz.py"
 _EXAMPLE = "the code's worked example may show any five letters: the test checks that its sum is right, not which"
@@ -201,6 +204,20 @@ EQUIVALENT: dict[tuple[str, str], str] = {
     ("quiz/scoring.py", "deleted: schema_version=SCHEMA_VERSION,"): "SCHEMA_VERSION is the field's default",
     ("quiz/answer_code.py", 'def encode(bank: Bank, answers: dict[str, str], lang: str = "XXenXX") -> str:'): _LATIN,
     ("quiz/answer_code.py", 'def encode(bank: Bank, answers: dict[str, str], lang: str = "EN") -> str:'): _LATIN,
+    ("quiz/answer_code.py", 'def decode(bank: Bank, text: str, lang: str = "XXenXX") -> Decoded:'): _LATIN,
+    ("quiz/answer_code.py", 'def decode(bank: Bank, text: str, lang: str = "EN") -> Decoded:'): _LATIN,
+    ("quiz/answer_code.py", 'kind = "code-old-version" if found <= current else "code-new-version"'):
+        "it runs only when found != current, where < and <= agree",
+    ("quiz/answer_code.py", 'count = int(params.get("size", 1))'): _SIZED,
+    ("quiz/answer_code.py", 'count = int(params.get("size", None))'): _SIZED,
+    ("quiz/answer_code.py", 'count = int(params.get("size", ))'): _SIZED,
+    ("quiz/json_api.py", 'problems = getattr(error, "problems", None)'): _CODE_ERRORS,
+    ("quiz/json_api.py", 'problems = getattr(error, "problems", )'): _CODE_ERRORS,
+    ("quiz/json_api.py", 'return json.dumps(data, ensure_ascii=None, sort_keys=True, separators=(",", ":"))'): _FALSY,
+    ("quiz/json_api.py", "code = normalize_language(lang if (isinstance(lang, str)) or True else None)"):
+        "normalize_language gives None for anything that is not text too",
+    ("quiz/json_api.py", 'for qid in sorted(getattr(answers, "duplicates", None)):'): _OBJECTS,
+    ("quiz/json_api.py", 'for qid in sorted(getattr(answers, "duplicates", )):'): _OBJECTS,
     ("quiz/cli.py", 'path = path or Path(__file__).resolve().parents[2] / "mkdocs.yml"'):
         "the bench's copy has mkdocs.yml both in mutants/ and above it: the same file is found (not in the tree)",
     ("quiz/cli.py", 'lines.append(f"     → {topics.get(step.topic, None)}")'): _KNOWN_TOPIC,

@@ -272,6 +272,10 @@ def test_a_broken_translation_falls_back_to_english() -> None:
     assert answer_code.message("code-group-length", params, Broken()) == (
         "Group 2 (questions 6–10) needs 5 letters, one per question; it has 3."
     )
+    params = {"group": 5, "start": 21, "end": 21, "size": 1, "count": 3}
+    assert answer_code.message("code-group-length", params, Broken()) == (
+        "Group 5 (questions 21–21) needs 1 letter, one per question; it has 3."
+    )
 
 
 def test_an_error_reads_as_its_problems() -> None:

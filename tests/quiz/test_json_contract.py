@@ -100,6 +100,23 @@ def test_malformed_answers_are_explained_in_the_pages_language(
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "question", "params"),
+    [
+        ('{"schema_version": 1, "answers": {"abusive": "never", "abusive": "rude"}}', "duplicate-answer", "abusive",
+         {"question": "abusive"}),
+        ('{"schema_version": 1, "answers": {"abusive": 3}}', "answer-not-text", "abusive", {"question": "abusive"}),
+        ('{"schema_version": 1, "answers": {}, "extra": 1}', "unknown-key", None, {"key": "extra"}),
+    ],
+)  # fmt: skip
+def test_answers_in_the_wrong_shape_name_the_question_or_field(
+    text: str, code: str, question: str | None, params: dict[str, object]
+) -> None:
+    envelope = json.loads(score_json(text, "ru"))
+    message = translated("ru", code, **params)
+    assert envelope["errors"] == [{"code": code, "message": message, "question": question, "answer": None}]
+
+
 def test_the_size_limit_on_both_sides() -> None:
     """MAX_INPUT characters are read (and found to be no JSON); one more is refused unread."""
     padded = doc(CALM).ljust(MAX_INPUT)
@@ -125,7 +142,10 @@ def test_a_fault_inside_the_engine_is_reported_in_the_pages_language(monkeypatch
 
 
 def code_error(lang: str, kind: str, **params: object) -> str:
-    return answer_code.message(kind, params, translations(lang))
+    """The catalog's translation of a code problem (not answer_code.message, which is under test here too)."""
+    msgid = answer_code.MESSAGES[kind]
+    assert isinstance(msgid, str)
+    return translations(lang).gettext(msgid) % params
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

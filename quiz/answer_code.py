@@ -185,7 +185,7 @@ def decode(bank: Bank, text: str, lang: str = "en") -> Decoded:
     tokens = _tokens(text, lang)
     if not tokens:
         raise CodeError([("code-empty", {})])
-    if not tokens[0].isdigit():
+    if not tokens[0].isdecimal():
         raise CodeError([("code-no-version", {"version": current})])
     found = int(tokens[0])
     if found != current:
@@ -199,9 +199,7 @@ def decode(bank: Bank, text: str, lang: str = "en") -> Decoded:
         where = {"group": number, "start": start, "end": end}
         if index >= len(rest):
             return _partial(answers, start)
-        run = rest[index]
-        if run.isdigit():  # a number where letters belong: the letters before it were too many or too few
-            raise CodeError([("code-group-length", {**where, "size": end - start + 1, "count": 0})])
+        run = rest[index]  # never a number: two numbers in a row are one token, and the one before was a check
         bad = next((char for char in run if char not in alphabet), None)
         if bad is not None:
             last = alphabet[max(len(q.answers) for q in bank.questions) - 1]
@@ -213,7 +211,7 @@ def decode(bank: Bank, text: str, lang: str = "en") -> Decoded:
         if len(run) != size:
             raise CodeError([("code-group-length", {**where, "size": size, "count": len(run)})])
         check = rest[index + 1]
-        if not check.isdigit():
+        if not check.isdecimal():
             raise CodeError([("code-no-check", where)])
         places = []
         problems = []
@@ -271,15 +269,16 @@ def message(code: str, params: dict[str, Any], translations: Translations | None
 def _tokens(text: str, lang: str) -> list[str]:
     """Digit runs and letter runs of ``text``, upper-cased, look-alike letters mapped, separators dropped.
 
-    Anything that is neither a letter nor a digit becomes its own token, so that
-    it is reported where it stands instead of silently dropped.
+    Anything that is neither a letter nor a digit becomes a token of its own kind, so
+    that it is reported where it stands instead of silently dropped. A digit is a
+    decimal digit, the kind ``int`` reads: "²" passes ``str.isdigit`` but not ``int``.
     """
     lookalikes = LOOKALIKES.get(lang, LOOKALIKES[""])
     cleaned = "".join(lookalikes.get(char, char) for char in SEPARATORS.sub(" ", text.upper()))
     merged: list[str] = []
     for word in cleaned.split():
         for token in _TOKENS.findall(word):
-            if merged and (token.isdigit() == merged[-1].isdigit()) and token.isalpha() == merged[-1].isalpha():
+            if merged and token.isdecimal() == merged[-1].isdecimal() and token.isalpha() == merged[-1].isalpha():
                 merged[-1] += token  # "ABA AC" typed with a space inside a group is still one run
             else:
                 merged.append(token)

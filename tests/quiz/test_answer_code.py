@@ -320,3 +320,23 @@ def test_a_code_of_another_version_is_refused_with_both_versions(found: int) -> 
         decode(BANK, typed)
     kind = "code-old-version" if found < current else "code-new-version"
     assert caught.value.problems == [(kind, {"found": found, "current": current})]
+
+
+ODD = "²³¹⁵½٣５①"
+"""Characters str.isdigit() or isnumeric() accepts that int() does not read (or reads as another script's digit)."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    answers=answer_sets(),
+    lang=st.sampled_from(LANGS),
+    typed=st.sampled_from(list(ODD)) | st.text(min_size=1, max_size=3),
+)
+def test_anything_typed_anywhere_is_reported_never_raised(answers: dict[str, str], lang: str, typed: str) -> None:
+    """Superscripts, other scripts' digits, any character, at every position of the code: it reads soundly or is
+    refused with its problems, and the page's entry point answers with an envelope."""
+    code = encode(BANK, answers, lang)
+    for at in range(len(code) + 1):
+        text = code[:at] + typed + code[at:]
+        sound(answers, text, lang)
+        assert json.loads(decode_code_json(text, lang))["ok"] in (True, False)

@@ -218,6 +218,12 @@ EQUIVALENT: dict[tuple[str, str], str] = {
         "normalize_language gives None for anything that is not text too",
     ("quiz/json_api.py", 'for qid in sorted(getattr(answers, "duplicates", None)):'): _OBJECTS,
     ("quiz/json_api.py", 'for qid in sorted(getattr(answers, "duplicates", )):'): _OBJECTS,
+    ("quiz/answer_code.py", "place = alphabet.rindex(char) + 1"): "each letter stands once in an alphabet",
+    ("quiz/cli.py", "return json.dumps(data, ensure_ascii=None, sort_keys=True)"): _FALSY,
+    ("quiz/cli.py", "stdout = stdout if (stdout is not None) or True else sys.stdout"):
+        "print(file=None) writes to sys.stdout: the same stream",
+    ("quiz/cli.py", "filled = (item.score * BAR_WIDTH + 51) // 100"):
+        "score * 10 ends in 0, so adding 50 or 51 crosses the same hundreds",
     ("quiz/cli.py", 'path = path or Path(__file__).resolve().parents[2] / "mkdocs.yml"'):
         "the bench's copy has mkdocs.yml both in mutants/ and above it: the same file is found (not in the tree)",
     ("quiz/cli.py", 'lines.append(f"     → {topics.get(step.topic, None)}")'): _KNOWN_TOPIC,

@@ -150,7 +150,7 @@ def ask(bank: Bank, tr: Translations, stdin: TextIO, stdout: TextIO) -> dict[str
                 print(file=stdout)
                 return None
             choice = line.strip()
-            if choice.isdigit() and 1 <= int(choice) <= count:
+            if choice.isdecimal() and 1 <= int(choice) <= count:  # "²" passes isdigit(), not int()
                 answers[question.id] = question.answers[int(choice) - 1].id
                 break
             print(_("Please type a number from 1 to %(count)d.") % {"count": count}, file=stdout)

@@ -198,6 +198,7 @@ def test_input_that_ends_early_is_reported(monkeypatch: pytest.MonkeyPatch) -> N
     code, out, err = run(["--lang", "es"], stdin="1\n")
     ended = translations("es").gettext("The input ended before every question was answered.")
     assert code == 2 and err == ended + "\n"
+    assert out.endswith("): \n")  # the unanswered prompt's line is closed
     code, out, err = run(["--json", "--lang", "es"], stdin="1\n")
     assert code == 2 and json.loads(out)["errors"] == [
         {"answer": None, "code": "input-ended", "message": ended, "question": None}
@@ -309,3 +310,23 @@ def test_without_a_readable_mkdocs_yml_links_stay_relative(tmp_path: Path, answe
     report = render_result(result, BANK, translations("en"))
     assert "     → protect-yourself/#payment-terms" in report.splitlines()
     assert cli.BASE_URL_VARIABLE == "REDFLAGS_BASE_URL"
+
+
+def test_a_character_that_only_looks_like_a_number_is_asked_again() -> None:
+    """'²' is a digit to str.isdigit() but no number to int(): the question is asked again, no traceback."""
+    code, out, err = run(["--lang", "en", "--json"], stdin="²\n" + "1\n" * len(BANK.questions))
+    assert code == 0 and json.loads(out)["ok"] is True
+    assert err.count("Please type a number from 1 to") == 1
+
+
+def test_without_arguments_failures_go_to_the_process_stderr(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["quiz", "--answers", "-"])
+    monkeypatch.setattr(sys, "stdin", io.StringIO("{oops"))
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    monkeypatch.setenv("LC_ALL", "es_ES.UTF-8")
+    assert main() == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines()[0] == translations("es").gettext("These answers cannot be scored:")

@@ -56,9 +56,9 @@ def letters(lang: str) -> str:
     return answer_code.letters(lang)
 
 
-def number(value: Fraction | Decimal | int, lang: str) -> str:
+def number(value: Fraction, lang: str) -> str:
     """``value`` as printed on the sheet, exactly (a terminating decimal), with the language's decimal sign."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(value)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
     return format(exact.normalize(), "f").replace(".", get_decimal_symbol(lang))
 
 

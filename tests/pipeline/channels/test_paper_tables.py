@@ -94,7 +94,7 @@ def test_the_sheets_are_well_formed_html_with_known_classes(lang: str, index: in
         else:
             assert stack and stack.pop() == event[1:], f"</{event[1:]}> closes <{stack[-1] if stack else ''}>"
     assert stack == []
-    used = {name for value in re.findall(r'class="([^"]*)"', html) for name in value.split()}
+    used = {name for node in parse(html).all() for name in node.classes}  # as a browser reads them
     assert used <= known_classes(), used - known_classes()
     assert "None" not in html  # no missing value printed or set as an attribute
 
@@ -259,7 +259,7 @@ def test_a_question_with_more_answers_than_letters_is_refused(monkeypatch: pytes
     monkeypatch.setattr(paper_quiz, "letters", lambda lang: "ABCDEFGHIJ"[:most])  # just enough: fine
     assert "rf-paper__question" in paper_quiz.render_worksheet("en", str)
     monkeypatch.setattr(paper_quiz, "letters", lambda lang: "ABCDEFGHIJ"[: most - 1])
-    with pytest.raises(ValueError, match="more answers than the paper quiz has letters"):
+    with pytest.raises(ValueError, match="^a question has more answers than the paper quiz has letters$"):
         paper_quiz.render_worksheet("en", str)
 
 
@@ -285,11 +285,17 @@ class Question:
         return self.outs[dim_id]
 
 
+@dataclass(frozen=True)
+class Band:
+    min_score: int
+
+
 @dataclass
 class FakeBank:
     dimensions: list[Dim]
     questions: list[Question]
     min_confidence: int
+    bands: list[Band] = field(default_factory=lambda: [Band(0), Band(30), Band(55)])
 
 
 @st.composite
@@ -345,3 +351,28 @@ def test_the_reckoner_and_step_6_cover_every_case_a_bank_allows(bank: FakeBank) 
     if left:
         sums = paper_quiz.weights_left(bank)  # type: ignore[arg-type]
         assert min(sums) == min(left) and left <= set(sums) and max(sums) < everything, (sums, left)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(1, 3), min_size=2, max_size=9),
+    st.integers(2, 60).flatmap(lambda low: st.tuples(st.just(low), st.integers(low + 2, 98))),
+)
+def test_the_verdict_table_is_right_for_any_weights_and_thresholds(weights: list[int], lines_: tuple[int, int]) -> None:
+    """``verdict_rows`` for made-up weights and band thresholds, at each printed edge and one either side of it."""
+    bank = FakeBank([Dim(f"d{i}", w) for i, w in enumerate(weights)], [], 50, [Band(0), *map(Band, lines_)])
+    edges = [band.min_score - HALF for band in bank.bands[1:]]
+    mean, total_weight = Fraction(str(MEAN_SHARE)), sum(weights)
+    for top, healthy, care, walk in paper_quiz.verdict_rows(bank):  # type: ignore[arg-type]
+        most = total_weight * top
+        near = {0, 1, most} | {n + d for n in (healthy or 0, *(care or ()), walk or 0) for d in (-1, 0, 1)}
+        for total in sorted(n for n in near if 0 <= n <= most):
+            bands = verdict(edges, mean * total / total_weight + (1 - mean) * top)
+            printed = (
+                0 if healthy is not None and total <= healthy else
+                1 if care is not None and care[0] <= total <= care[1] else
+                2 if walk is not None and total >= walk else None
+            )  # fmt: skip
+            assert (printed is None) == (len(bands) == 2) and (printed is None or bands == {printed}), (
+                top, total, printed, bands
+            )

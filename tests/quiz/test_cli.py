@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -10,22 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_driver import doc, run
 
-from quiz.cli import main, site_url_from_mkdocs
+from quiz.cli import site_url_from_mkdocs
 from quiz.model import Bank
 
 Answers = Callable[..., dict[str, str]]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(argv: list[str], stdin: str = "", env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(argv, stdin=io.StringIO(stdin), stdout=out, stderr=err, env=env or {})
-    return code, out.getvalue(), err.getvalue()
-
-
-def doc(answers: dict[str, str]) -> str:
-    return json.dumps({"schema_version": 1, "answers": answers})
 
 
 def test_answers_file_as_json(tmp_path: Path, answers: Answers) -> None:

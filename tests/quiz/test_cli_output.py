@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_driver import doc, run
 from hypothesis import given, settings
 from strategies import BANK, answer_sets
 
@@ -22,16 +23,6 @@ from quiz.model import Result
 from quiz.scoring import score
 
 Answers = Callable[..., dict[str, str]]
-
-
-def run(argv: list[str], stdin: str = "", env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(argv, stdin=io.StringIO(stdin), stdout=out, stderr=err, env=env or {})
-    return code, out.getvalue(), err.getvalue()
-
-
-def doc(answers: dict[str, str]) -> str:
-    return json.dumps({"schema_version": 1, "answers": answers})
 
 
 def section(report: str, title: str) -> list[str]:

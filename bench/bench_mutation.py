@@ -486,21 +486,52 @@ def main() -> int:
     unknown = [n for n in names if n not in TARGETS]
     if unknown:
         parser.error(f"unknown target {', '.join(unknown)}; known: {known}")
-    summary: list[tuple[str, float, float, float]] = []
+    rows: list[Tally] = []
     grand = time.monotonic()
     for name in names:
         results, elapsed, copy = run_target(name, TARGETS[name], jobs=args.jobs, keep=args.keep, ref=args.ref)
         report(results, elapsed, name)
         if args.keep:
             print(f"  work copy kept: {copy}")
-        for result in results:
-            eq = sum(1 for d in result.diffs.values() if equivalent_reason(result.module, d))
-            summary.append((result.module, result.score(), result.score(eq), elapsed))
+        modules = [Tally.of(result) for result in results]
+        rows += [*modules, Tally.sum(f"{name} target, together ({elapsed:.0f} s)", modules)]
     where = f"commit {args.ref}" if args.ref else "work tree"
     print(f"\n== summary: {where}, {time.monotonic() - grand:.0f} s, {args.jobs} workers")
-    for module, raw, adjusted, _ in summary:
-        print(f"{module:42} {raw:5.1f} %   without equivalent mutants {adjusted:5.1f} %")
+    modules = [row for row in rows if not row.label.endswith(")")]
+    groups = {"quiz/": [r for r in modules if r.label.startswith("quiz/")]}
+    groups["pipeline/"] = [r for r in modules if r.label.startswith("pipeline/")]
+    rows += [Tally.sum(f"{prefix} together", members) for prefix, members in groups.items() if len(members) > 1]
+    for row in rows:
+        print(row.line())
     return 0
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Killed, all and equivalent mutants of a module or of several, for the summary's lines."""
+
+    label: str
+    killed: int
+    total: int
+    equivalent: int
+
+    @classmethod
+    def of(cls, result: Result) -> Tally:
+        equivalent = sum(1 for d in result.diffs.values() if equivalent_reason(result.module, d))
+        return cls(result.module, result.killed, result.total, equivalent)
+
+    @classmethod
+    def sum(cls, label: str, parts: list[Tally]) -> Tally:
+        return cls(label, *(sum(getattr(p, f) for p in parts) for f in ("killed", "total", "equivalent")))
+
+    def line(self) -> str:
+        raw = 100.0 * self.killed / self.total if self.total else 100.0
+        rest = self.total - self.equivalent
+        adjusted = 100.0 * self.killed / rest if rest else 100.0
+        return (
+            f"{self.label:50} {raw:5.1f} % ({self.killed}/{self.total})"
+            f"   without {self.equivalent} equivalent mutants {adjusted:5.1f} %"
+        )
 
 
 if __name__ == "__main__":

@@ -169,6 +169,9 @@ EQUIVALENT: dict[tuple[str, str], str] = {
     (_CAT, "write_po(buffer, catalog, width=0, include_previous=True, sort_by_file=None)"): _ONE_FILE,
     (_CAT, "write_po(buffer, catalog, width=None, include_previous=True, sort_by_file=False)"): "width None means no wrapping too (checked: lines stay whole)",  # noqa: E501
     (_CAT, "errors.extend(None)"): _DEAD,
+    (_CAT, "lambda match: f\"#| {match[1]} {normalize(previous[int(match[2])], prefix='#| ', width=None)}\","): (
+        "normalize() wraps only for a width above 0: None and 0 both leave the line whole"
+    ),
     (_CAT, "catalog.update(template, update_header_comment=None)"): _FALSY,
     (_CAT, "catalog.update(template, )"): "False is Babel's default",
     (_LOC, "front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=None, sort_keys=True)"): _YAML,

@@ -106,7 +106,7 @@ def render_po(catalog: Catalog) -> str:
     saved: list[tuple[Message, list[str]]] = []
     for message in catalog:
         if message.previous_id:
-            ids = [message.previous_id] if isinstance(message.previous_id, str) else list(message.previous_id)
+            ids = list(message.previous_id)  # Babel's Message keeps it as a list, whatever it was given
             saved.append((message, ids))
             message.previous_id = [f"{_PREVIOUS_MARK}{len(previous) + k}" for k in range(len(ids))]
             previous += ids
@@ -199,7 +199,7 @@ def _restore_previous_ids(catalog: Catalog, text: str) -> None:
     if not found:
         return
     for message in catalog:
-        lines = found.get(getattr(message, "lineno", None) or 0)
+        lines = found.get(message.lineno)  # None for a message that was not read from the text
         if not message.id or lines is None:
             continue
         for line in lines:
@@ -211,7 +211,11 @@ def _restore_previous_ids(catalog: Catalog, text: str) -> None:
 
 
 def _previous_ids(lines: list[str]) -> list[str]:
-    """The msgid (and msgid_plural) of ``#|`` lines, each from its quoted parts."""
+    """The msgid (and msgid_plural) of ``#|`` lines, each from its quoted parts.
+
+    A broken quote (a part cut off, a lone ``"``) gives no previous msgid at
+    all: the translator sees a fuzzy entry rather than a garbled old text.
+    """
     parts: list[list[str]] = []
     for line in lines:
         rest = line[2:].strip()
@@ -222,7 +226,9 @@ def _previous_ids(lines: list[str]) -> list[str]:
             parts[-1].append(rest)
         elif rest and parts:
             parts[-1][-1] += " " + rest
-    return ["".join(_unquote(part) for part in chunk if len(part) >= 2 and part.endswith('"')) for chunk in parts]
+    if any(len(part) < 2 or not part.endswith('"') for chunk in parts for part in chunk):
+        return []
+    return ["".join(_unquote(part) for part in chunk) for chunk in parts]
 
 
 def _unquote(part: str) -> str:

@@ -89,7 +89,7 @@ def test_a_previous_msgid_wrapped_by_babel_is_read_back_whole(tmp_path: Path) ->
     path = tmp_path / "t.po"
     path.write_text(
         HEADER + '#, fuzzy\n#| msgid "Print one copy of this page for each person: it is laid out for A4\n'
-        "#| and Letter paper (three pages).\"\nmsgid \"New.\"\nmsgstr \"Новое.\"\n",
+        '#| and Letter paper (three pages)."\nmsgid "New."\nmsgstr "Новое."\n',
         encoding="utf-8",
     )
     catalog = load_catalog(path, lang="ru")
@@ -113,3 +113,68 @@ def test_the_project_catalogs_hold_no_broken_previous_msgid() -> None:
             ):
                 problems.append(f"{path.relative_to(ROOT)}: '#|' lines in an entry that is not fuzzy")
     assert problems == []
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(TEXTS, TEXTS)
+def test_a_plural_entry_keeps_both_previous_msgids_in_order(tmp_path_factory, singular: str, plural: str) -> None:
+    """``#| msgid`` and ``#| msgid_plural`` come back as the pair they were; rendering leaves the catalog as it was."""
+    source = Catalog(locale="ru")
+    message = source.add(("One new file.", "%(n)s new files."), ("Один.", "Несколько.", "Много."), flags=["fuzzy"])
+    message.previous_id = [singular, plural]
+    text = render_po(source)
+    assert render_po(source) == text  # render_po puts the catalog's own previous msgids back
+    path = tmp_path_factory.mktemp("po") / "t.po"
+    path.write_text(text, encoding="utf-8")
+    catalog = load_catalog(path, lang="ru")
+    assert catalog.get("One new file.").previous_id == [singular, plural]
+    assert render_po(catalog) == text
+
+
+def _read_entry(tmp_path: Path, entry: str) -> tuple[list[str], list[str], str]:
+    """Previous msgids, translator comments and the rewritten text of one fuzzy entry as a file holds it."""
+    path = tmp_path / "t.po"
+    path.write_text(HEADER + "# A note.\n#, fuzzy\n" + entry + 'msgid "New."\nmsgstr "Новое."\n', encoding="utf-8")
+    catalog = load_catalog(path, lang="ru")
+    message = catalog.get("New.")
+    return message.previous_id, message.user_comments, render_po(catalog)
+
+
+@pytest.mark.parametrize(
+    ("entry", "previous"),
+    [
+        ('#| msgid ""\n#| "Old "\n#| "text."\n', "Old text."),  # as msgmerge wraps it (Poedit too)
+        ('#| msgid "Old "\n#|\n#| "text."\n', "Old text."),  # an empty #| line inside
+        ('#|\n#| msgid "Old text."\n', "Old text."),  # and before
+        ('#|msgid "Old text."\n', "Old text."),  # no space after the bar: gettext reads it too
+    ],
+    ids=["gnu-wrapped", "empty-line-inside", "empty-line-first", "no-space"],
+)
+def test_previous_msgid_shapes_other_tools_write(tmp_path: Path, entry: str, previous: str) -> None:
+    previous_ids, comments, text = _read_entry(tmp_path, entry)
+    assert (previous_ids, comments) == ([previous], ["A note."])
+    assert f'#| msgid "{previous}"\n' in text
+
+
+def test_a_previous_context_is_not_taken_for_a_previous_msgid(tmp_path: Path) -> None:
+    """msgmerge writes ``#| msgctxt`` before ``#| msgid`` for an entry with a context; only the msgid is kept."""
+    path = tmp_path / "t.po"
+    path.write_text(
+        HEADER + '#, fuzzy\n#| msgctxt "old place"\n#| msgid "Old."\nmsgctxt "button"\nmsgid "New."\nmsgstr "Новое."\n',
+        encoding="utf-8",
+    )
+    message = load_catalog(path, lang="ru").get("New.", context="button")
+    assert (message.previous_id, message.user_comments) == (["Old."], [])
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ['#| msgid "Cut off\n', '#| msgid "Cut off\n#| and wrapped\n', '#| msgid "\n', '#| msgid "Old."\n#| "\n'],
+    ids=["unterminated", "unterminated-wrapped", "lone-quote", "lone-quote-continuation"],
+)
+def test_a_broken_previous_msgid_is_dropped_not_garbled(tmp_path: Path, entry: str) -> None:
+    """A previous msgid whose quotes are broken is dropped whole: no half text, no ``#|`` or ``# |`` left."""
+    previous_ids, comments, text = _read_entry(tmp_path, entry)
+    assert (previous_ids, comments) == ([], ["A note."])
+    assert not re.search(r"^# ?\|", text, re.MULTILINE)
+    assert '#, fuzzy\nmsgid "New."\nmsgstr "Новое."\n' in text

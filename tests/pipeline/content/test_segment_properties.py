@@ -259,3 +259,27 @@ def test_table_cells_survive_pipes_in_translations(texts: list[str]) -> None:
     lines = [row, "|" + "---|" * len(cells)]
     out = render(lines, segment(lines), lambda s: cells[s.cell] + "|")
     assert [c.replace("\\|", "|") for c in split_row(out[0])] == [c + "|" for c in cells]
+
+
+# A cell as authors write it: words, Cyrillic, an escaped pipe anywhere, never a bare pipe or a trailing backslash
+CELLS = (
+    st.lists(st.sampled_from(["a", "Ж", "1", "-", "\\|", " ", "«x»", "C:\\\\d"]), min_size=1, max_size=6)
+    .map(lambda parts: "".join(parts).strip())
+    .filter(lambda cell: cell and not cell.endswith("\\"))
+)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    st.lists(CELLS, min_size=1, max_size=4),
+    st.sampled_from(["|", ""]),
+    st.sampled_from(["|", ""]),
+    st.sampled_from(["", " ", "  "]),
+    st.sampled_from(["", "  "]),
+)
+def test_a_row_splits_into_its_cells_in_every_pipe_style(
+    cells: list[str], lead: str, trail: str, pad: str, indent: str
+) -> None:
+    """Outer pipes or none, padded or tight, indented, escaped pipes at either end of a cell: the same cells."""
+    row = indent + lead + pad + f"{pad}|{pad}".join(cells) + pad + trail
+    assert split_row(row) == cells

@@ -154,7 +154,7 @@ function setup(root, config) {
     } else {
       mark("finish");
       save(true);
-      showResult(answerSet(answers()), { shared: false });
+      showResult(answerSet(answers()), { shared: false, byUser: true });
     }
   });
 
@@ -197,7 +197,7 @@ function setup(root, config) {
     show(index);
   }
 
-  async function showResult(set, { shared }) {
+  async function showResult(set, { shared, byUser = false }) {
     clearProblems();
     next.disabled = true;
     setStatus(root.dataset.runtime === "ready" ? t.scoring : t.loading);
@@ -211,7 +211,7 @@ function setup(root, config) {
       next.disabled = false;
       ready = null; // the next attempt starts a fresh worker
       if (error.code !== FAILURE.RUNTIME) console.warn(LOG_PREFIX, "scoring failed:", error.message);
-      showProblems(t.load_failed, [], { retry: () => showResult(set, { shared }) });
+      showProblems(t.load_failed, [], { retry: () => showResult(set, { shared, byUser: true }) });
       return;
     }
     setStatus("");
@@ -246,7 +246,9 @@ function setup(root, config) {
     root.classList.add("rf-quiz--has-result");
     root.dataset.state = "result";
     mark("result");
-    resultBox.querySelector("h2")?.focus();
+    // The heading takes focus so a screen reader reads the result out. With no user action behind it (a share
+    // link, a result restored on load) browsers would ring it as if someone had tabbed to a heading.
+    resultBox.querySelector("h2")?.focus(byUser ? undefined : { focusVisible: false });
   }
 
   resultBox.addEventListener("click", async (event) => {
@@ -324,7 +326,7 @@ function setup(root, config) {
     restore(envelope.answers);
     if (envelope.complete) {
       save(true);
-      showResult(answerSet(answers()), { shared: false });
+      showResult(answerSet(answers()), { shared: false, byUser: true });
       return;
     }
     const next = Number(envelope.next_question) || 1;

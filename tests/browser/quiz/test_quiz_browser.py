@@ -17,6 +17,7 @@ from tests.browser.quiz.conftest import LANGS
 pytestmark = pytest.mark.browser
 RESULT = ".rf-quiz__result"
 ALERT = ".rf-quiz__problems [role=alert]"
+FOCUS = "[document.activeElement.tagName, document.activeElement.matches(':focus-visible')]"
 SLOW = 90_000  # ms: a cold Pyodide start on a busy 2-core machine
 
 
@@ -83,7 +84,8 @@ def test_keyboard_only_quiz_shows_the_engine_result(context, quiz_url, lang) -> 
     expect(result).to_be_visible(timeout=SLOW)
     expect(page.locator(".rf-quiz__band")).to_have_text(expected["band"]["label"])
     expect(page.locator(".rf-quiz__score")).to_contain_text(str(round(expected["score"])))
-    assert page.evaluate("document.activeElement.tagName") == "H2"
+    # focus on the result's heading, ringed: the reader came by keyboard
+    assert page.evaluate(FOCUS) == ["H2", True]
     links = page.locator(".rf-quiz__plan a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert links and all(re.fullmatch(r"\.\./[\w/-]+/(#[\w-]+)?", href) for href in links), links
     assert log.errors == []
@@ -174,6 +176,8 @@ def test_share_link_in_a_new_context_shows_the_same_result(browser, quiz_url) ->
         expect(page.locator(RESULT)).to_be_visible(timeout=SLOW)
         assert page.locator(".rf-quiz__verdict").inner_text() == shown
         expect(page.locator(RESULT)).to_contain_text(strings(page)["shared_notice"])
+        # focus on the heading for screen readers, but no keyboard ring round it: nobody tabbed there
+        assert page.evaluate(FOCUS) == ["H2", False]
         assert page.evaluate("localStorage.getItem('redflags-quiz')") is None
         assert log.errors == []
         assert log.foreign(quiz_url) == []

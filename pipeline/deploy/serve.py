@@ -44,6 +44,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a built site; answers a missing file with the matching localized 404 page."""
 
     protocol_version = "HTTP/1.1"  # keep-alive, as nginx and static hosts do (every response has a length)
+    # A kept-alive connection sends headers and body in two writes; with Nagle's algorithm the body waits for
+    # the client's delayed ACK of the headers (40 ms on Linux) on every response. nginx sets tcp_nodelay too.
+    disable_nagle_algorithm = True
 
     def end_headers(self) -> None:
         for name, value in response_headers(unquote(urlsplit(self.path).path)).items():

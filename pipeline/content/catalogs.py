@@ -167,14 +167,27 @@ def load_catalog(path: Path, *, lang: str, validate: bool = True) -> Catalog:
 _PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
 
 
+_ESCAPE = re.compile(r"\\(.)")
+_KNOWN_ESCAPES = frozenset('\\"ntr')
+"""What Babel's reader decodes after a backslash; it would leave any other pair on the page as typed."""
+
+
 def check_syntax(text: str, path: Path) -> None:
-    """Reject what Babel's reader lets through, such as an unterminated string."""
+    """Reject what Babel's reader lets through, such as an unterminated string or an unknown escape."""
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
         if not _PO_LINE.match(stripped):
             raise CatalogError(f"syntax error in catalog: cannot parse {_short(stripped)!r}", path, number)
+        unknown = [m[1] for m in _ESCAPE.finditer(stripped[stripped.index('"') :]) if m[1] not in _KNOWN_ESCAPES]
+        if unknown:
+            raise CatalogError(
+                f"syntax error in catalog: unknown escape '\\{unknown[0]}' in {_short(stripped)!r}"
+                " (a backslash is written '\\\\')",
+                path,
+                number,
+            )
 
 
 def _restore_previous_ids(catalog: Catalog, text: str) -> None:

@@ -417,3 +417,31 @@ def test_atomic_write_goes_through_a_hidden_file_beside_the_target(tmp_path: Pat
     assert Path(dst) == path and Path(src).parent == path.parent
     assert Path(src).name.startswith(".t.po.") and not Path(src).name.endswith(".po")
     assert path.read_bytes() == "ё\n".encode()
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    st.integers(2, len(VALID)),
+    st.sampled_from(["msgid ", "msgstr ", "msgstr[1] ", ""]),
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters='\\"ntr'),
+)
+def test_an_unknown_escape_is_reported_with_its_line(tmp_path_factory, at: int, keyword: str, char: str) -> None:
+    """``\\q``, ``\\U`` (a Windows path), ``\\a``, a lone trailing ``\\``: Babel would print them as typed, so the
+    error names the line and the pair, wherever it stands (a continuation line included)."""
+    path = tmp_path_factory.mktemp("po") / "x.po"
+    lines = [*VALID[:at], "#. a comment", 'msgid "e"', f'{keyword}"C:\\\\Users \\{char}ero"', *VALID[at:]]
+    if not keyword:  # a continuation line: the entry needs its msgstr line first
+        lines.insert(at + 2, 'msgstr ""')
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_catalog(path, lang="ru")
+    assert (info.value.path, info.value.line) == (path, next(n for n, x in enumerate(lines, 1) if "Users" in x))
+    assert f"unknown escape '\\{char}'" in info.value.message
+
+
+def test_known_escapes_and_an_escaped_backslash_before_a_letter_are_accepted(tmp_path: Path) -> None:
+    r"""``\\`` then ``q`` is a backslash and a q, not the escape ``\q``; ``\n \t \r \" \\`` are what Babel reads."""
+    path = tmp_path / "x.po"
+    entry = 'msgid "a"\nmsgstr "C:\\\\q \\"x\\" \\t\\r\\n\\\\\\\\"\n'
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n' + entry, encoding="utf-8")
+    assert load_catalog(path, lang="ru").get("a").string == 'C:\\q "x" \t\r\n\\\\'

@@ -437,6 +437,7 @@ def test_an_unknown_escape_is_reported_with_its_line(tmp_path_factory, at: int, 
         load_catalog(path, lang="ru")
     assert (info.value.path, info.value.line) == (path, next(n for n, x in enumerate(lines, 1) if "Users" in x))
     assert f"unknown escape '\\{char}'" in info.value.message
+    assert info.value.message.endswith(" (a backslash is written '\\\\')")  # and how to write what was meant
 
 
 def test_known_escapes_and_an_escaped_backslash_before_a_letter_are_accepted(tmp_path: Path) -> None:

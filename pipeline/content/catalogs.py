@@ -180,11 +180,12 @@ def check_syntax(text: str, path: Path) -> None:
             continue
         if not _PO_LINE.match(stripped):
             raise CatalogError(f"syntax error in catalog: cannot parse {_short(stripped)!r}", path, number)
-        unknown = [m[1] for m in _ESCAPE.finditer(stripped[stripped.index('"') :]) if m[1] not in _KNOWN_ESCAPES]
-        if unknown:
+        unknown = next((m for m in _ESCAPE.finditer(stripped) if m[1] not in _KNOWN_ESCAPES), None)
+        if unknown:  # shown with up to 24 characters either side, "…" where the line goes on
+            start, end = max(0, unknown.start() - 24), unknown.end() + 24
+            where = ("…" if start else "") + stripped[start:end] + ("…" if end < len(stripped) else "")
             raise CatalogError(
-                f"syntax error in catalog: unknown escape '\\{unknown[0]}' in {_short(stripped)!r}"
-                " (a backslash is written '\\\\')",
+                f"syntax error in catalog: unknown escape '{unknown[0]}' in {where} (a backslash is written '\\\\')",
                 path,
                 number,
             )

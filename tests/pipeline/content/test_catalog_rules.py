@@ -446,3 +446,22 @@ def test_known_escapes_and_an_escaped_backslash_before_a_letter_are_accepted(tmp
     entry = 'msgid "a"\nmsgstr "C:\\\\q \\"x\\" \\t\\r\\n\\\\\\\\"\n'
     path.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n' + entry, encoding="utf-8")
     assert load_catalog(path, lang="ru").get("a").string == 'C:\\q "x" \t\r\n\\\\'
+
+
+@pytest.mark.parametrize(
+    ("string", "shown"),
+    [
+        ("x\\q", 'msgstr "x\\q"'),
+        ("a" * 40 + "\\q" + "b" * 40, "…" + "a" * 24 + "\\q" + "b" * 24 + "…"),
+        ("x\\q" + "b" * 23, 'msgstr "x\\q' + "b" * 23 + '"'),  # the line ends just where the context does
+    ],
+    ids=["short line", "long line", "line ends at the context"],
+)
+def test_an_unknown_escape_is_shown_where_it_stands(tmp_path: Path, string: str, shown: str) -> None:
+    """The pair with up to 24 characters either side, as typed (no doubled backslashes), "…" where cut."""
+    path = tmp_path / "x.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "{string}"\n', encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_catalog(path, lang="ru")
+    hint = "(a backslash is written '\\\\')"
+    assert info.value.message == f"syntax error in catalog: unknown escape '\\q' in {shown} {hint}"

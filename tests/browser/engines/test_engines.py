@@ -93,13 +93,23 @@ def proxy_host(line: str) -> str:
 
 
 def test_site_quiz_equals_cpython(fresh: Engine, proxy: RefusingProxy, base_url: str) -> None:
-    """The site's quiz page over http: answered to a result equal to CPython's, no error, nothing foreign."""
+    """The site's quiz page over http: answered to a result equal to CPython's, then its share link opened
+    cold to the same result; no error, nothing foreign."""
     fresh.goto(f"{base_url}/en/quiz/")
     fresh.js("localStorage.clear()")
     fresh.goto(f"{base_url}/en/quiz/")
     answers, expected = cpython("en", f"site-{fresh.name}")
     assert_equal_to_cpython(fresh, answer_quiz(fresh, answers), expected)
     assert fresh.js("document.querySelector('[data-rf-quiz]').dataset.runtime") == "ready"
+    assert foreign(fresh, proxy, base_url + "/") == []
+    assert fresh.errors() == []
+    # its share link, opened from another page with nothing saved: the same result, focused on its heading
+    link = fresh.js("document.querySelector('.rf-quiz__share-url').value")
+    fresh.js("localStorage.clear()")
+    fresh.goto(f"{base_url}/en/")
+    fresh.goto(link)
+    assert_equal_to_cpython(fresh, fresh.wait(RESULT, timeout=SLOW, what="the shared result"), expected)
+    assert fresh.js("document.activeElement.tagName") == "H2"
     assert foreign(fresh, proxy, base_url + "/") == []
     assert fresh.errors() == []
 
